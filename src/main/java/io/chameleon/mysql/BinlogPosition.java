@@ -1,0 +1,20 @@
+package io.chameleon.mysql;
+
+/**
+ * A point in the source's binary log: file and position, and the GTID set (MySQL) or GTID
+ * position (MariaDB, domain-server-sequence) of the same point when the server has one.
+ */
+public record BinlogPosition(String file, long position, String gtid) implements Comparable<BinlogPosition> {
+
+    /** Binlog files sort by their numeric suffix, which has a fixed width within one server. */
+    @Override
+    public int compareTo(BinlogPosition o) {
+        int c = file.compareTo(o.file);
+        return c != 0 ? c : Long.compare(position, o.position);
+    }
+
+    @Override
+    public String toString() {
+        return file + ":" + position + (gtid == null || gtid.isEmpty() ? "" : " (gtid " + gtid + ")");
+    }
+}

@@ -1,0 +1,280 @@
+package io.chameleon.mysql;
+
+import io.chameleon.config.SourceConfig;
+import io.chameleon.schema.ColumnDef;
+import io.chameleon.schema.ColumnDef.DefaultKind;
+import io.chameleon.schema.IndexDef;
+import io.chameleon.schema.TableDef;
+import io.chameleon.schema.TableName;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the definitions of a source's tables from information_schema: one query per kind of
+ * object for a whole schema, not one per table, so a schema of thousands of tables reads fast.
+ */
+public final class SchemaReader {
+    private final Connection conn;
+    private final ServerInfo server;
+
+    public SchemaReader(Connection conn, ServerInfo server) {
+        this.conn = conn;
+        this.server = server;
+    }
+
+    /** The base tables of the source's mapped schemas that limit_tables/skip_tables keep, sorted by name. */
+    public List<TableDef> read(SourceConfig source) throws SQLException {
+        List<TableDef> all = new ArrayList<>();
+        for (String schema : source.schemaMappings().keySet()) {
+            for (TableDef t : readSchema(schema)) {
+                if (source.includes(t.name())) {
+                    all.add(t);
+                }
+            }
+        }
+        all.sort((a, b) -> a.name().compareTo(b.name()));
+        return all;
+    }
+
+    /** Every base table of one schema. */
+    public List<TableDef> readSchema(String schema) throws SQLException {
+        Map<String, TableStats> stats = tables(schema);
+        Map<String, List<ColumnDef>> columns = columns(schema);
+        Map<String, List<IndexDef>> indexes = indexes(schema);
+        List<TableDef> result = new ArrayList<>();
+        for (Map.Entry<String, TableStats> e : stats.entrySet()) {
+            TableStats s = e.getValue();
+            result.add(new TableDef(new TableName(schema, e.getKey()), s.engine,
+                    columns.getOrDefault(e.getKey(), List.of()), indexes.getOrDefault(e.getKey(), List.of()),
+                    s.rows, s.avgRowLength, s.dataLength));
+        }
+        return result;
+    }
+
+    /** The next AUTO_INCREMENT value of each table of a schema that has one. */
+    public Map<String, Long> autoIncrements(String schema) throws SQLException {
+        Map<String, Long> next = new HashMap<>();
+        try (PreparedStatement ps = conn.prepareStatement("SELECT TABLE_NAME, AUTO_INCREMENT FROM information_schema.TABLES"
+                + " WHERE TABLE_SCHEMA = ? AND AUTO_INCREMENT IS NOT NULL")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    next.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return next;
+    }
+
+    private record TableStats(String engine, long rows, long avgRowLength, long dataLength) {}
+
+    private Map<String, TableStats> tables(String schema) throws SQLException {
+        Map<String, TableStats> t = new LinkedHashMap<>();
+        try (PreparedStatement ps = conn.prepareStatement("SELECT TABLE_NAME, ENGINE, TABLE_ROWS, AVG_ROW_LENGTH, DATA_LENGTH"
+                + " FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    t.put(rs.getString(1), new TableStats(rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
+                }
+            }
+        }
+        return t;
+    }
+
+    private Map<String, List<ColumnDef>> columns(String schema) throws SQLException {
+        Set<String> jsonColumns = mariaDbJsonColumns(schema);
+        Map<String, List<ColumnDef>> byTable = new HashMap<>();
+        try (PreparedStatement ps = conn.prepareStatement("SELECT TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, DATA_TYPE,"
+                + " COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, CHARACTER_SET_NAME, CHARACTER_MAXIMUM_LENGTH,"
+                + " NUMERIC_PRECISION, NUMERIC_SCALE, DATETIME_PRECISION, EXTRA"
+                + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, ORDINAL_POSITION")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String table = rs.getString(1);
+                    String name = rs.getString(2);
+                    String dataType = rs.getString(4).toLowerCase();
+                    String columnType = rs.getString(5);
+                    // MariaDB's JSON is an alias of longtext guarded by json_valid(): treat it as JSON.
+                    if (jsonColumns.contains(table + "\u0000" + name)) {
+                        dataType = "json";
+                        columnType = "json";
+                    }
+                    boolean nullable = "YES".equals(rs.getString(6));
+                    String extra = rs.getString(13) == null ? "" : rs.getString(13).toLowerCase();
+                    String rawDefault = rs.getString(7);
+                    DefaultValue dv = normaliseDefault(rawDefault, nullable, extra, dataType);
+                    ColumnDef c = new ColumnDef(name, rs.getInt(3), dataType, columnType, nullable, dv.value, dv.kind,
+                            rs.getString(8), nullableLong(rs, 9), nullableInt(rs, 10), nullableInt(rs, 11),
+                            nullableInt(rs, 12), columnType.toLowerCase().contains("unsigned"),
+                            extra.contains("auto_increment"),
+                            extra.contains("virtual generated") || extra.contains("stored generated")
+                                    || extra.contains("persistent generated"),
+                            enumLabels(dataType, columnType));
+                    byTable.computeIfAbsent(table, k -> new ArrayList<>()).add(c);
+                }
+            }
+        }
+        return byTable;
+    }
+
+    private Set<String> mariaDbJsonColumns(String schema) throws SQLException {
+        Set<String> cols = new HashSet<>();
+        if (!server.isMariaDb() || !server.atLeast(10, 2, 0)) {
+            return cols;
+        }
+        try (PreparedStatement ps = conn.prepareStatement("SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE"
+                + " FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ?")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String clause = rs.getString(3).replace(" ", "");
+                    String column = rs.getString(2);
+                    if (clause.equalsIgnoreCase("json_valid(`" + column.replace("`", "``") + "`)")) {
+                        cols.add(rs.getString(1) + "\u0000" + column);
+                    }
+                }
+            }
+        }
+        return cols;
+    }
+
+    private record DefaultValue(String value, DefaultKind kind) {}
+
+    /**
+     * MariaDB (10.2.7+) reports defaults as SQL: {@code 'text'} quoted, {@code NULL}, numbers bare and
+     * expressions like {@code current_timestamp()}. MySQL reports the bare value and marks
+     * expressions with DEFAULT_GENERATED. Both become a plain value and its kind.
+     */
+    DefaultValue normaliseDefault(String raw, boolean nullable, String extra, String dataType) {
+        if (raw == null) {
+            return new DefaultValue(null, nullable ? DefaultKind.NULL : DefaultKind.NONE);
+        }
+        if (server.isMariaDb() && server.atLeast(10, 2, 7)) {
+            if (raw.equals("NULL")) {
+                return new DefaultValue(null, DefaultKind.NULL);
+            }
+            if (raw.length() >= 2 && raw.startsWith("'") && raw.endsWith("'")) {
+                return new DefaultValue(unquoteMariaDb(raw.substring(1, raw.length() - 1)), DefaultKind.LITERAL);
+            }
+            if (raw.matches("[-+]?[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?")) {
+                return new DefaultValue(raw, DefaultKind.LITERAL);
+            }
+            return new DefaultValue(raw, DefaultKind.EXPRESSION);
+        }
+        if (extra.contains("default_generated")
+                || ((dataType.equals("timestamp") || dataType.equals("datetime"))
+                        && raw.toUpperCase().startsWith("CURRENT_TIMESTAMP"))) {
+            return new DefaultValue(raw, DefaultKind.EXPRESSION);
+        }
+        return new DefaultValue(raw, DefaultKind.LITERAL);
+    }
+
+    private static String unquoteMariaDb(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '\'' && i + 1 < s.length() && s.charAt(i + 1) == '\'') {
+                b.append('\'');
+                i++;
+            } else if (ch == '\\' && i + 1 < s.length()) {
+                char n = s.charAt(++i);
+                switch (n) {
+                    case 'n' -> b.append('\n');
+                    case 't' -> b.append('\t');
+                    case 'r' -> b.append('\r');
+                    case '0' -> b.append('\0');
+                    case 'Z' -> b.append('\u001A');
+                    default -> b.append(n);
+                }
+            } else {
+                b.append(ch);
+            }
+        }
+        return b.toString();
+    }
+
+    /** The labels of {@code enum('a','b''c')} or {@code set(...)}, unescaped, in order. */
+    static List<String> enumLabels(String dataType, String columnType) {
+        if (!dataType.equals("enum") && !dataType.equals("set")) {
+            return List.of();
+        }
+        List<String> labels = new ArrayList<>();
+        int i = columnType.indexOf('(');
+        int end = columnType.lastIndexOf(')');
+        StringBuilder cur = null;
+        for (i = i + 1; i < end; i++) {
+            char ch = columnType.charAt(i);
+            if (cur == null) {
+                if (ch == '\'') {
+                    cur = new StringBuilder();
+                }
+            } else if (ch == '\'') {
+                if (i + 1 < end && columnType.charAt(i + 1) == '\'') {
+                    cur.append('\'');
+                    i++;
+                } else {
+                    labels.add(cur.toString());
+                    cur = null;
+                }
+            } else if (ch == '\\' && i + 1 < end) {
+                cur.append(columnType.charAt(++i));
+            } else {
+                cur.append(ch);
+            }
+        }
+        return labels;
+    }
+
+    private Map<String, List<IndexDef>> indexes(String schema) throws SQLException {
+        record Row(String table, String index, boolean unique, String type, String column, Integer sub, String expr) {}
+        List<Row> rows = new ArrayList<>();
+        boolean hasExpression = !server.isMariaDb() && server.atLeast(8, 0, 13);
+        try (PreparedStatement ps = conn.prepareStatement("SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, INDEX_TYPE,"
+                + " COLUMN_NAME, SUB_PART" + (hasExpression ? ", EXPRESSION" : ", NULL")
+                + " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ?"
+                + " ORDER BY TABLE_NAME, INDEX_NAME = 'PRIMARY' DESC, INDEX_NAME, SEQ_IN_INDEX")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getString(1), rs.getString(2), rs.getInt(3) == 0, rs.getString(4),
+                            rs.getString(5), nullableInt(rs, 6), rs.getString(7)));
+                }
+            }
+        }
+        Map<String, List<IndexDef>> byTable = new HashMap<>();
+        int i = 0;
+        while (i < rows.size()) {
+            Row first = rows.get(i);
+            List<IndexDef.Part> parts = new ArrayList<>();
+            while (i < rows.size() && rows.get(i).table.equals(first.table) && rows.get(i).index.equals(first.index)) {
+                Row r = rows.get(i++);
+                parts.add(new IndexDef.Part(r.column, r.sub, r.expr));
+            }
+            byTable.computeIfAbsent(first.table, k -> new ArrayList<>()).add(new IndexDef(first.index,
+                    first.index.equals("PRIMARY"), first.unique, first.type, parts));
+        }
+        return byTable;
+    }
+
+    private static Long nullableLong(ResultSet rs, int i) throws SQLException {
+        long v = rs.getLong(i);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Integer nullableInt(ResultSet rs, int i) throws SQLException {
+        int v = rs.getInt(i);
+        return rs.wasNull() ? null : v;
+    }
+}
