@@ -1,0 +1,171 @@
+package io.chameleon.copy;
+
+import io.chameleon.config.SourceConfig.CopyMode;
+import io.chameleon.types.BadValueException;
+import io.chameleon.types.ConversionReport;
+import io.chameleon.types.CopyTextBuffer;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Copies one chunk: the SELECT is streamed row by row into PostgreSQL's COPY, directly
+ * ({@code copy_mode: direct}) or through a file in {@code out_dir} ({@code file}). Memory holds
+ * one fetch of rows and one flush buffer, whatever the table size. When COPY refuses the data,
+ * the chunk is re-read from the same snapshot and salvaged row by row.
+ */
+final class ChunkCopier {
+    private static final Logger LOG = LoggerFactory.getLogger(ChunkCopier.class);
+    static final int FLUSH_BYTES = 1 << 20;
+
+    private final CopyMode mode;
+    private final Path outDir;
+    private final int fetchSize;
+    private final CopyProgress progress;
+    private final DiscardSink discards;
+
+    ChunkCopier(CopyMode mode, Path outDir, int fetchSize, CopyProgress progress, DiscardSink discards) {
+        this.mode = mode;
+        this.outDir = outDir;
+        this.fetchSize = fetchSize;
+        this.progress = progress;
+        this.discards = discards;
+    }
+
+    /** Copies the chunk and commits it; returns the rows loaded. */
+    long copy(Chunk chunk, Connection mysql, Connection pg, ConversionReport report) throws SQLException, IOException {
+        pg.setAutoCommit(false);
+        Counted counted = new Counted();
+        try {
+            long rows = mode == CopyMode.DIRECT ? copyDirect(chunk, mysql, pg, report, counted)
+                    : copyViaFile(chunk, mysql, pg, report, counted);
+            pg.commit();
+            return rows;
+        } catch (SQLException e) {
+            pg.rollback();
+            if (!PgErrors.isDataError(e)) {
+                throw e;
+            }
+            LOG.warn("COPY refused data of {}: {}; re-reading the chunk from the same snapshot to load it row by row",
+                    chunk, PgErrors.describe(e));
+            progress.add(chunk.table(), -counted.rows, -counted.bytes);
+            progress.discarded(chunk.table(), -counted.discarded);
+            long rows = new RowSalvage(chunk, mysql, pg, fetchSize, progress, discards).run(report, counted.read);
+            pg.commit();
+            return rows;
+        }
+    }
+
+    /** What a chunk has reported to the progress so far, to take back if the chunk is salvaged. */
+    private static final class Counted {
+        long rows;
+        long bytes;
+        long discarded;
+        /** rows read from MySQL, whose refused values are already recorded */
+        long read;
+    }
+
+    private long copyDirect(Chunk chunk, Connection mysql, Connection pg, ConversionReport report, Counted counted)
+            throws SQLException {
+        CopyManager copy = pg.unwrap(PGConnection.class).getCopyAPI();
+        CopyIn in = copy.copyIn(chunk.table().copySql());
+        try {
+            long rows = stream(chunk, mysql, report, counted, buf -> in.writeToCopy(buf.array(), 0, buf.length()));
+            in.endCopy();
+            return rows;
+        } finally {
+            if (in.isActive()) {
+                in.cancelCopy();
+            }
+        }
+    }
+
+    private long copyViaFile(Chunk chunk, Connection mysql, Connection pg, ConversionReport report, Counted counted)
+            throws SQLException, IOException {
+        Files.createDirectories(outDir);
+        Path file = Files.createTempFile(outDir, "chameleon_" + chunk.table().pgTable() + "_", ".copy");
+        try {
+            long rows;
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                rows = stream(chunk, mysql, report, counted, buf -> {
+                    try {
+                        out.write(buf.array(), 0, buf.length());
+                    } catch (IOException e) {
+                        throw new SQLException("cannot write " + file + ": " + e.getMessage(), e);
+                    }
+                });
+            }
+            CopyManager copy = pg.unwrap(PGConnection.class).getCopyAPI();
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                copy.copyIn(chunk.table().copySql(), in, 1 << 16);
+            }
+            return rows;
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @FunctionalInterface
+    interface Flush {
+        void write(CopyTextBuffer buf) throws SQLException;
+    }
+
+    /** Reads the chunk and hands COPY text to {@code flush} in pieces of about {@link #FLUSH_BYTES}. */
+    private long stream(Chunk chunk, Connection mysql, ConversionReport report, Counted counted, Flush flush)
+            throws SQLException {
+        TablePlan plan = chunk.table();
+        RowEncoder encoder = new RowEncoder(plan, report);
+        CopyTextBuffer buf = new CopyTextBuffer(FLUSH_BYTES + (FLUSH_BYTES >> 2));
+        long rows = 0;
+        long total = 0;
+        try (Statement st = mysql.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            st.setFetchSize(fetchSize);
+            try (ResultSet rs = st.executeQuery(chunk.selectSql())) {
+                while (rs.next()) {
+                    counted.read++;
+                    try {
+                        encoder.encode(rs, buf);
+                        rows++;
+                    } catch (BadValueException e) {
+                        discards.discard(plan, encoder.describeKey(rs), e.column(), e.getMessage(), null);
+                        progress.discarded(plan, 1);
+                        counted.discarded++;
+                        continue;
+                    }
+                    if (buf.length() >= FLUSH_BYTES) {
+                        report(plan, counted, rows, buf.length());
+                        total += rows;
+                        rows = 0;
+                        flush.write(buf);
+                        buf.reset();
+                    }
+                }
+            }
+        }
+        report(plan, counted, rows, buf.length());
+        if (buf.length() > 0) {
+            flush.write(buf);
+        }
+        return total + rows;
+    }
+
+    private void report(TablePlan plan, Counted counted, long rows, long bytes) {
+        progress.add(plan, rows, bytes);
+        counted.rows += rows;
+        counted.bytes += bytes;
+    }
+}

@@ -1,0 +1,72 @@
+package io.chameleon.copy;
+
+import io.chameleon.mysql.ConsistentSnapshot;
+import io.chameleon.mysql.MysqlNames;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Cuts large tables into primary-key ranges so several workers copy one table at once. Only when
+ * all workers share one snapshot, the key is a single integer column and the table is large;
+ * everything else is one chunk. The largest work is scheduled first.
+ */
+final class ChunkPlanner {
+    static final long ROWS_PER_CHUNK = 100_000;
+    private static final long MIN_ROWS_TO_SPLIT = 2 * ROWS_PER_CHUNK;
+
+    private final ConsistentSnapshot snapshot;
+
+    ChunkPlanner(ConsistentSnapshot snapshot) {
+        this.snapshot = snapshot;
+    }
+
+    List<Chunk> plan(List<TablePlan> plans) throws SQLException {
+        List<Chunk> chunks = new ArrayList<>();
+        for (TablePlan p : plans) {
+            chunks.addAll(split(p));
+        }
+        chunks.sort(Comparator.comparingLong(Chunk::estimatedRows).reversed());
+        return chunks;
+    }
+
+    private List<Chunk> split(TablePlan p) throws SQLException {
+        String key = p.rangeColumn();
+        long rows = p.source().estimatedRows();
+        if (!snapshot.shared() || key == null || !p.source().transactional() || rows < MIN_ROWS_TO_SPLIT) {
+            return List.of(new Chunk(p, 0, 1, null, null));
+        }
+        long min;
+        long max;
+        Connection c = snapshot.worker(0);
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT MIN(" + key + "), MAX(" + key + ") FROM "
+                        + MysqlNames.qualified(p.source().name()))) {
+            rs.next();
+            min = rs.getLong(1);
+            if (rs.wasNull()) {
+                return List.of(new Chunk(p, 0, 1, null, null));
+            }
+            max = rs.getLong(2);
+        }
+        if (max - min < 0) {
+            return List.of(new Chunk(p, 0, 1, null, null)); // the key spans more than a long can count
+        }
+        int parts = (int) Math.min(snapshot.workerCount() * 16L, (rows + ROWS_PER_CHUNK - 1) / ROWS_PER_CHUNK);
+        long span = max - min + 1;
+        long width = Math.max(1, (span + parts - 1) / parts);
+        List<Chunk> chunks = new ArrayList<>();
+        int n = (int) ((span + width - 1) / width);
+        for (int i = 0; i < n; i++) {
+            Long from = i == 0 ? null : min + i * width;
+            Long to = i == n - 1 ? null : min + (i + 1) * width;
+            chunks.add(new Chunk(p, i, n, from, to));
+        }
+        return chunks;
+    }
+}

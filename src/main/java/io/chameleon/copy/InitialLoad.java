@@ -1,0 +1,132 @@
+package io.chameleon.copy;
+
+import io.chameleon.config.ChameleonConfig;
+import io.chameleon.config.SourceConfig;
+import io.chameleon.mysql.BinlogPosition;
+import io.chameleon.mysql.ConsistentSnapshot;
+import io.chameleon.mysql.MysqlConnector;
+import io.chameleon.mysql.SchemaReader;
+import io.chameleon.mysql.ServerInfo;
+import io.chameleon.pg.PgConnector;
+import io.chameleon.schema.TableDef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * init_replica's load of one source: read the table definitions, build the tables in a loading
+ * schema, copy every table from one consistent snapshot with N workers, build keys and indexes,
+ * then swap the loading schema into place together with the catalogue's record of the tables.
+ */
+public final class InitialLoad {
+    private static final Logger LOG = LoggerFactory.getLogger(InitialLoad.class);
+
+    private final ChameleonConfig config;
+    private final SourceConfig source;
+    private final MysqlConnector mysql;
+    private final PgConnector pg;
+    private final LoadCatalog catalog;
+    private final PrintStream terminal;
+
+    /** @param terminal where progress is drawn, or null to log it */
+    public InitialLoad(ChameleonConfig config, SourceConfig source, LoadCatalog catalog, PrintStream terminal) {
+        this.config = config;
+        this.source = source;
+        this.mysql = new MysqlConnector(source.dbConn());
+        this.pg = new PgConnector(config.pgConn());
+        this.catalog = catalog;
+        this.terminal = terminal;
+    }
+
+    public LoadResult run() throws Exception {
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        List<TableDef> tables;
+        ServerInfo server;
+        Map<String, Map<String, Long>> autoIncrements = new ConcurrentHashMap<>();
+        try (Connection c = mysql.open()) {
+            server = ServerInfo.read(c);
+            SchemaReader reader = new SchemaReader(c, server);
+            tables = reader.read(source);
+            for (String schema : source.schemaMappings().keySet()) {
+                autoIncrements.put(schema, reader.autoIncrements(schema));
+            }
+        }
+        LOG.info("source {} on {} ({}): {} tables to copy with {} workers", source.name(), mysql.conn().describe(), server,
+                tables.size(), source.copyWorkers());
+        boolean postgis;
+        try (Connection c = pg.open()) {
+            postgis = hasPostgis(c);
+        }
+        TablePlanner planner = new TablePlanner(config, source, postgis);
+        List<TablePlan> plans = planner.plan(tables, autoIncrements);
+        TargetBuilder builder = new TargetBuilder(pg, source, new TargetDdl(postgis), warnings);
+        builder.prepare(plans);
+
+        CopyProgress progress = new CopyProgress();
+        long start = System.nanoTime();
+        Map<TablePlan, BinlogPosition> positions;
+        ConsistentSnapshot snapshot;
+        try (ProgressReporter reporter = new ProgressReporter(progress, terminal)) {
+            snapshot = ConsistentSnapshot.open(mysql, server, Math.max(1, Math.min(source.copyWorkers(), Math.max(1, plans.size()))));
+            try (snapshot) {
+                List<Chunk> chunks = new ChunkPlanner(snapshot).plan(plans);
+                for (TablePlan p : plans) {
+                    progress.register(p, (int) chunks.stream().filter(ch -> ch.table() == p).count());
+                }
+                reporter.start();
+                positions = new CopyWorkers(snapshot, pg, copier(progress, plans), progress).run(chunks);
+            }
+            reporter.totalLine();
+        }
+        LOG.info("data copied: {} rows in {}s; building keys and indexes", progress.totalRows(),
+                String.format("%.1f", (System.nanoTime() - start) / 1e9));
+        builder.finish(plans, source.copyWorkers());
+
+        List<LoadedTable> loaded = new ArrayList<>();
+        for (TablePlan p : plans) {
+            CopyProgress.TableCounters t = progress.of(p);
+            loaded.add(new LoadedTable(p, positions.get(p), t.rows(), t.bytes(), t.discarded()));
+        }
+        BinlogPosition high = positions.values().stream().max(Comparator.naturalOrder()).orElse(null);
+        LoadResult result = new LoadResult(loaded, high, snapshot.method(), snapshot.lockMillis(),
+                (System.nanoTime() - start) / 1e9, warnings);
+        builder.swap(plans, tx -> catalog.loaded(tx, result));
+        return result;
+    }
+
+    private ChunkCopier copier(CopyProgress progress, List<TablePlan> plans) {
+        long avgRow = Math.max(64, plans.stream().mapToLong(p -> p.source().averageRowLength()).max().orElse(256));
+        // budget per worker: its fetched rows (with Java overhead) beside the flush and salvage buffers
+        long perWorker = Math.max(1 << 20, source.copyMaxMemory() / Math.max(1, source.copyWorkers()) - (6L << 20));
+        int fetch = (int) Math.max(10, Math.min(50_000, perWorker / (avgRow * 3)));
+        LOG.debug("fetch size {} rows per worker (copy_max_memory {} bytes, widest average row {} bytes)", fetch,
+                source.copyMaxMemory(), avgRow);
+        return new ChunkCopier(source.copyMode(), source.outDir(), fetch, progress, catalog);
+    }
+
+    static boolean hasPostgis(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT 1 FROM pg_extension WHERE extname = 'postgis'")) {
+            return rs.next();
+        }
+    }
+
+    static Set<String> targetSchemas(List<TablePlan> plans) {
+        Set<String> s = new LinkedHashSet<>();
+        plans.forEach(p -> s.add(p.targetSchema()));
+        return s;
+    }
+}
