@@ -36,10 +36,11 @@ public record CheckResult(String name, Status status, String found, String fix) 
     /**
      * A driver message with every occurrence of the password masked. Drivers do not normally echo
      * it, but a message that reaches a terminal or a log must never carry it. Very short
-     * passwords are left alone: masking "a" everywhere would make the message unreadable.
+     * passwords, and one equal to the user name (printed anyway), are left alone: masking them
+     * would make the message unreadable.
      */
-    public static String redact(String message, String password) {
-        if (message == null || password == null || password.length() < 4) {
+    public static String redact(String message, String password, String user) {
+        if (message == null || password == null || password.length() < 4 || password.equals(user)) {
             return message;
         }
         return message.replace(password, "***");

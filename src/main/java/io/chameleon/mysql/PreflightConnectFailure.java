@@ -17,7 +17,7 @@ final class PreflightConnectFailure {
 
     static CheckResult of(SQLException e, SourceConfig source) {
         DbConn db = source.dbConn();
-        String found = CheckResult.redact(e.getMessage(), db.password());
+        String found = CheckResult.redact(e.getMessage(), db.password(), db.user());
         String key = "db_conn of source '" + source.name() + "'";
         String fix = switch (e.getErrorCode()) {
             case ACCESS_DENIED -> "check user and password in " + key + "; on " + db.describe()

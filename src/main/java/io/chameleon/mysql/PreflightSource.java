@@ -29,7 +29,7 @@ final class PreflightSource {
                 evaluate(c, source, account, out);
             } catch (SQLException e) {
                 out.add(CheckResult.failed("mysql read", "reading the server's settings on " + db.describe()
-                        + " failed: " + CheckResult.redact(e.getMessage(), db.password()),
+                        + " failed: " + CheckResult.redact(e.getMessage(), db.password(), db.user()),
                         "check the connection to " + db.describe() + " and run chameleon check again"));
             }
         } catch (SQLException e) {

@@ -36,12 +36,12 @@ public final class TargetPreflight {
                         one(c, "SELECT nspname FROM pg_namespace WHERE nspname = 'sch_chameleon'") != null, conn));
             } catch (SQLException e) {
                 out.add(CheckResult.failed("postgresql read", "reading from " + conn.describe() + " failed: "
-                        + CheckResult.redact(e.getMessage(), conn.password()),
+                        + CheckResult.redact(e.getMessage(), conn.password(), conn.user()),
                         "check the connection to " + conn.describe() + " and run chameleon check again"));
             }
         } catch (SQLException e) {
             out.add(TargetPreflightChecks.connectFailure(e.getSQLState(),
-                    CheckResult.redact(e.getMessage(), conn.password()), conn));
+                    CheckResult.redact(e.getMessage(), conn.password(), conn.user()), conn));
         }
         return out;
     }

@@ -20,7 +20,8 @@ class PreflightAccountTest {
 
     @Test
     void redactMasksThePassword() {
-        assertThat(CheckResult.redact("bad pw hunter22 given", "hunter22")).isEqualTo("bad pw *** given");
-        assertThat(CheckResult.redact("a message", "a")).isEqualTo("a message");
+        assertThat(CheckResult.redact("bad pw hunter22 given", "hunter22", "u")).isEqualTo("bad pw *** given");
+        assertThat(CheckResult.redact("a message", "a", "u")).isEqualTo("a message");
+        assertThat(CheckResult.redact("as postgres: failed", "postgres", "postgres")).isEqualTo("as postgres: failed");
     }
 }
