@@ -6,10 +6,13 @@ import java.util.List;
 
 /**
  * Whether the replica account holds what init_replica and the binlog reader use: SELECT on the
- * mapped schemas (the copy), RELOAD (FLUSH TABLES WITH READ LOCK for one consistent point),
- * REPLICATION CLIENT / BINLOG MONITOR (SHOW MASTER STATUS) and REPLICATION SLAVE (the binlog dump).
+ * mapped schemas (the copy), RELOAD (FLUSH TABLES WITH READ LOCK for one consistent point) or
+ * else LOCK TABLES on the schemas, REPLICATION CLIENT / BINLOG MONITOR (SHOW MASTER STATUS) and
+ * REPLICATION SLAVE (the binlog dump).
  */
 final class PreflightGrantChecks {
+    private static final String FALLBACK = "init_replica falls back to per-table locks (LOCK TABLES ... READ)";
+
     private PreflightGrantChecks() {}
 
     /**
@@ -22,7 +25,13 @@ final class PreflightGrantChecks {
         for (String schema : schemas) {
             out.add(select(vars, grants, account, schema, where));
         }
-        out.add(reload(grants, account, where));
+        CheckResult reload = reload(vars, grants, account, where);
+        out.add(reload);
+        if (reload.status() != CheckResult.Status.OK) {
+            for (String schema : schemas) {
+                out.add(lockTables(vars, grants, account, schema, where));
+            }
+        }
         String monitor = binlogMonitorPrivilege(server);
         out.add(global(grants, account, where, monitor, binlogMonitorAccepted(server),
                 "needed to read the binary log position (" + server.binaryLogStatusStatement() + ")"));
@@ -51,7 +60,7 @@ final class PreflightGrantChecks {
     private static CheckResult select(PreflightServerSettings vars, PreflightGrants grants, PreflightAccount account,
             String schema, String where) {
         String name = "grant SELECT on " + schema;
-        if (grants.canSelect(schema, vars.grantWildcards(), vars.namesIgnoreCase())) {
+        if (grants.hasOnSchema("SELECT", schema, vars.grantWildcards(), vars.namesIgnoreCase())) {
             return CheckResult.ok(name, "granted to " + account);
         }
         String fix = "on " + where + ": GRANT SELECT ON " + schemaPattern(schema) + " TO " + account.sql() + ";";
@@ -64,16 +73,36 @@ final class PreflightGrantChecks {
                 fix);
     }
 
-    /** Without RELOAD (Amazon RDS and Aurora never give it) init_replica still works, lock by lock. */
-    private static CheckResult reload(PreflightGrants grants, PreflightAccount account, String where) {
-        if (grants.hasGlobal(List.of("RELOAD"))) {
+    /**
+     * RELOAD allows FLUSH TABLES WITH READ LOCK, one short global lock for one consistent point.
+     * Without it, or on Amazon RDS/Aurora, which refuse that lock whatever the grants say,
+     * init_replica still works with per-table locks: a warning, not a failure.
+     */
+    private static CheckResult reload(PreflightServerSettings vars, PreflightGrants grants, PreflightAccount account,
+            String where) {
+        String managed = vars.managedService();
+        boolean granted = grants.hasGlobal(List.of("RELOAD"));
+        if (managed != null) {
+            return CheckResult.warning("grant RELOAD", (granted ? "granted, but " : "not granted, and ") + managed
+                    + " refuses FLUSH TABLES WITH READ LOCK: " + FALLBACK, "");
+        }
+        if (granted) {
             return CheckResult.ok("grant RELOAD", "granted to " + account);
         }
-        return CheckResult.warning("grant RELOAD", "not granted to " + account + ": init_replica cannot run"
-                + " FLUSH TABLES WITH READ LOCK and falls back to per-table locks (LOCK TABLES ... READ, which needs"
-                + " the LOCK TABLES privilege), holding each table's lock while its position is read" + notes(grants),
-                "on " + where + ": GRANT RELOAD ON *.* TO " + account.sql() + "; (not possible on Amazon RDS/Aurora,"
-                        + " where the per-table fallback is the way)");
+        return CheckResult.warning("grant RELOAD", "not granted to " + account + ": " + FALLBACK + notes(grants),
+                "on " + where + ": GRANT RELOAD ON *.* TO " + account.sql() + "; or leave it: the fallback works");
+    }
+
+    /** The per-table fallback locks each table it reads, which takes LOCK TABLES on the schema. */
+    private static CheckResult lockTables(PreflightServerSettings vars, PreflightGrants grants,
+            PreflightAccount account, String schema, String where) {
+        String name = "grant LOCK TABLES on " + schema;
+        if (grants.hasOnSchema("LOCK TABLES", schema, vars.grantWildcards(), vars.namesIgnoreCase())) {
+            return CheckResult.ok(name, "granted to " + account + ", for the per-table locks");
+        }
+        return CheckResult.failed(name, "not granted to " + account + ": without RELOAD's global lock,"
+                + " init_replica needs it to lock each table while it reads its position" + notes(grants),
+                "on " + where + ": GRANT LOCK TABLES ON " + schemaPattern(schema) + " TO " + account.sql() + ";");
     }
 
     private static CheckResult global(PreflightGrants grants, PreflightAccount account, String where,

@@ -87,19 +87,19 @@ final class PreflightGrants {
     }
 
     /**
-     * Whether the account may SELECT every table of the schema: globally (unless a partial revoke
-     * takes the schema out) or by a database grant whose name pattern matches it.
+     * Whether the account holds the privilege on every table of the schema: globally (unless a
+     * partial revoke takes the schema out) or by a database grant whose name pattern matches it.
      *
      * @param wildcards false when MySQL 8's partial_revokes is on: '%' and '_' are then literal
      * @param ignoreCase true when lower_case_table_names is 1 or 2
      */
-    boolean canSelect(String schema, boolean wildcards, boolean ignoreCase) {
-        List<String> select = List.of("SELECT");
+    boolean hasOnSchema(String privilege, String schema, boolean wildcards, boolean ignoreCase) {
+        List<String> wanted = List.of(privilege);
         boolean database = grants.stream().anyMatch(g -> !g.revoke() && g.level() == Level.DATABASE
-                && givesAny(g, select) && matches(g.db(), schema, wildcards, ignoreCase));
+                && givesAny(g, wanted) && matches(g.db(), schema, wildcards, ignoreCase));
         boolean revoked = grants.stream().anyMatch(g -> g.revoke() && g.level() == Level.DATABASE
-                && givesAny(g, select) && matches(g.db(), schema, false, ignoreCase));
-        return database || (hasGlobal(select) && !revoked);
+                && givesAny(g, wanted) && matches(g.db(), schema, false, ignoreCase));
+        return database || (hasGlobal(wanted) && !revoked);
     }
 
     /** Tables of the schema with a table-level SELECT grant (column grants are not enough to copy a table). */

@@ -15,7 +15,7 @@ record PreflightServerSettings(Map<String, String> values) {
     /** Read in one statement; the names are those of MySQL and MariaDB alike. */
     static final Set<String> NAMES = Set.of("log_bin", "binlog_format", "binlog_row_image", "server_id",
             "binlog_row_value_options", "binlog_row_metadata", "gtid_mode", "enforce_gtid_consistency",
-            "lower_case_table_names", "partial_revokes", "aurora_version");
+            "lower_case_table_names", "partial_revokes", "aurora_version", "basedir");
 
     PreflightServerSettings {
         Map<String, String> m = new TreeMap<>();
@@ -36,6 +36,19 @@ record PreflightServerSettings(Map<String, String> values) {
     /** MySQL 8 with partial_revokes treats '%' and '_' in database grants literally. */
     boolean grantWildcards() {
         return !isOn("partial_revokes");
+    }
+
+    /**
+     * "Amazon Aurora" or "Amazon RDS" when the server is one (Aurora has aurora_version; RDS
+     * installs under /rdsdbbin/), else null. Both refuse FLUSH TABLES WITH READ LOCK even to an
+     * account that holds RELOAD.
+     */
+    String managedService() {
+        if (get("aurora_version") != null) {
+            return "Amazon Aurora";
+        }
+        String basedir = get("basedir");
+        return basedir != null && basedir.startsWith("/rdsdbbin/") ? "Amazon RDS" : null;
     }
 
     /** lower_case_table_names 1 or 2: schema names compare without case. */

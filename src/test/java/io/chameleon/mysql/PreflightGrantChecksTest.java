@@ -48,13 +48,37 @@ class PreflightGrantChecksTest {
     }
 
     @Test
-    void missingReloadIsAWarningThatNamesTheFallback() {
-        CheckResult reload = named(evaluate(MYSQL_8, "GRANT SELECT, REPLICATION SLAVE, REPLICATION CLIENT ON *.* TO `usr_replica`@`%`"),
-                "grant RELOAD");
+    void missingReloadIsAWarningThatNamesTheFallbackAndChecksLockTables() {
+        List<CheckResult> r = evaluate(MYSQL_8, "GRANT SELECT, REPLICATION SLAVE, REPLICATION CLIENT ON *.* TO `usr_replica`@`%`");
+        CheckResult reload = named(r, "grant RELOAD");
         assertThat(reload.status()).isEqualTo(Status.WARNING);
         assertThat(reload.found()).contains("falls back to per-table locks");
-        assertThat(reload.fix()).startsWith("on db1.example.com:3306: GRANT RELOAD ON *.* TO 'usr_replica'@'%';")
-                .contains("Amazon RDS/Aurora");
+        assertThat(reload.fix()).startsWith("on db1.example.com:3306: GRANT RELOAD ON *.* TO 'usr_replica'@'%';");
+        CheckResult lock = named(r, "grant LOCK TABLES on sakila");
+        assertThat(lock.status()).isEqualTo(Status.FAILED);
+        assertThat(lock.fix()).isEqualTo("on db1.example.com:3306: GRANT LOCK TABLES ON `sakila`.* TO 'usr_replica'@'%';");
+    }
+
+    @Test
+    void withReloadTheLockTablesCheckIsNotNeeded() {
+        List<CheckResult> r = evaluate(MYSQL_8, "GRANT SELECT, RELOAD ON *.* TO `usr_replica`@`%`");
+        assertThat(r).extracting(CheckResult::name).doesNotContain("grant LOCK TABLES on sakila");
+    }
+
+    @Test
+    void rdsAndAuroraRefuseTheGlobalLockEvenWithReload() {
+        PreflightGrants grants = PreflightGrants.parse(List.of("GRANT SELECT, RELOAD, LOCK TABLES, REPLICATION SLAVE,"
+                + " REPLICATION CLIENT ON *.* TO `admin`@`%` WITH GRANT OPTION"));
+        for (var vars : List.of(Map.of("basedir", "/rdsdbbin/mysql-8.0.35.R2/"), Map.of("aurora_version", "3.04.0"))) {
+            List<CheckResult> r = PreflightGrantChecks.evaluate(MYSQL_8, new PreflightServerSettings(vars), grants,
+                    ACCOUNT, List.of("sakila"), WHERE);
+            CheckResult reload = named(r, "grant RELOAD");
+            assertThat(reload.status()).isEqualTo(Status.WARNING);
+            assertThat(reload.found()).matches("granted, but Amazon (RDS|Aurora) refuses FLUSH TABLES WITH READ LOCK:"
+                    + " init_replica falls back to per-table locks .*");
+            assertThat(reload.fix()).isEmpty();
+            assertThat(named(r, "grant LOCK TABLES on sakila").status()).isEqualTo(Status.OK);
+        }
     }
 
     @Test

@@ -22,7 +22,7 @@ class PreflightGrantsTest {
         assertThat(g.hasGlobal(List.of("RELOAD"))).isTrue();
         assertThat(g.hasGlobal(REPLICATION_CLIENT)).isTrue();
         assertThat(g.hasGlobal(List.of("REPLICATION SLAVE"))).isTrue();
-        assertThat(g.canSelect("sakila", true, false)).isTrue();
+        assertThat(g.hasOnSchema("SELECT", "sakila", true, false)).isTrue();
         assertThat(g.unreadLines()).isEmpty();
     }
 
@@ -30,8 +30,8 @@ class PreflightGrantsTest {
     void mysql57DatabaseGrantFromThePgChameleonGuide() {
         PreflightGrants g = parse("GRANT USAGE ON *.* TO 'usr_replica'@'%'",
                 "GRANT ALL PRIVILEGES ON `sakila`.* TO 'usr_replica'@'%'");
-        assertThat(g.canSelect("sakila", true, false)).isTrue();
-        assertThat(g.canSelect("world", true, false)).isFalse();
+        assertThat(g.hasOnSchema("SELECT", "sakila", true, false)).isTrue();
+        assertThat(g.hasOnSchema("SELECT", "world", true, false)).isFalse();
         assertThat(g.hasGlobal(List.of("RELOAD"))).isFalse();
     }
 
@@ -40,7 +40,7 @@ class PreflightGrantsTest {
         PreflightGrants g = parse("GRANT USAGE ON *.* TO 'u'@'%' IDENTIFIED BY PASSWORD '*2470C0C06DEE42FD1618BB99005ADCA2EC9D1E19'",
                 "GRANT PROXY ON ''@'' TO 'root'@'localhost' WITH GRANT OPTION");
         assertThat(g.hasGlobal(List.of("RELOAD"))).isFalse();
-        assertThat(g.canSelect("sakila", true, false)).isFalse();
+        assertThat(g.hasOnSchema("SELECT", "sakila", true, false)).isFalse();
         assertThat(g.unreadLines()).isEmpty();
         assertThat(g.roles()).isEmpty();
     }
@@ -55,7 +55,7 @@ class PreflightGrantsTest {
                         + " TO `admin`@`%` WITH GRANT OPTION");
         assertThat(g.hasGlobal(List.of("RELOAD"))).isTrue();
         assertThat(g.hasGlobal(List.of("BACKUP_ADMIN"))).isTrue();
-        assertThat(g.canSelect("anything", true, false)).isTrue();
+        assertThat(g.hasOnSchema("SELECT", "anything", true, false)).isTrue();
     }
 
     @Test
@@ -68,8 +68,8 @@ class PreflightGrantsTest {
     @Test
     void mysql8PartialRevokeTakesOneSchemaOutOfAGlobalSelect() {
         PreflightGrants g = parse("GRANT SELECT, RELOAD ON *.* TO `u`@`%`", "REVOKE SELECT ON `payroll`.* FROM `u`@`%`");
-        assertThat(g.canSelect("sakila", false, false)).isTrue();
-        assertThat(g.canSelect("payroll", false, false)).isFalse();
+        assertThat(g.hasOnSchema("SELECT", "sakila", false, false)).isTrue();
+        assertThat(g.hasOnSchema("SELECT", "payroll", false, false)).isFalse();
     }
 
     @Test
@@ -84,7 +84,7 @@ class PreflightGrantsTest {
         PreflightGrants g = parse("GRANT SELECT ON `shop`.`orders` TO `u`@`%`",
                 "GRANT SELECT (`id`, `name`), INSERT ON `shop`.`customer` TO `u`@`%`",
                 "GRANT EXECUTE ON PROCEDURE `shop`.`refresh` TO `u`@`%`");
-        assertThat(g.canSelect("shop", true, false)).isFalse();
+        assertThat(g.hasOnSchema("SELECT", "shop", true, false)).isFalse();
         assertThat(g.tablesWithSelect("shop", false)).containsExactly("orders");
         assertThat(g.unreadLines()).isEmpty();
     }
@@ -104,7 +104,7 @@ class PreflightGrantsTest {
                 + " mysql_native_password USING 'invalid' OR unix_socket WITH GRANT OPTION");
         assertThat(g.hasGlobal(List.of("BINLOG MONITOR"))).isTrue();
         assertThat(g.hasGlobal(List.of("RELOAD"))).isTrue();
-        assertThat(g.canSelect("x", true, false)).isTrue();
+        assertThat(g.hasOnSchema("SELECT", "x", true, false)).isTrue();
     }
 
     @Test
@@ -120,8 +120,8 @@ class PreflightGrantsTest {
         PreflightGrants g = parse("GRANT USAGE ON *.* TO `u`@`%`",
                 "GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, DROP, LOCK TABLES, DELETE HISTORY, SHOW CREATE ROUTINE"
                         + " ON `test\\_%`.* TO PUBLIC");
-        assertThat(g.canSelect("test_1", true, false)).isTrue();
-        assertThat(g.canSelect("testx1", true, false)).isFalse();
+        assertThat(g.hasOnSchema("SELECT", "test_1", true, false)).isTrue();
+        assertThat(g.hasOnSchema("SELECT", "testx1", true, false)).isFalse();
     }
 
     @Test
@@ -137,15 +137,22 @@ class PreflightGrantsTest {
     @Test
     void doubledBackquoteInADatabaseName() {
         PreflightGrants g = parse("GRANT ALL PRIVILEGES ON `we``ird`.* TO `u`@`%`");
-        assertThat(g.canSelect("we`ird", true, false)).isTrue();
+        assertThat(g.hasOnSchema("SELECT", "we`ird", true, false)).isTrue();
     }
 
     @Test
     void grantOptionAndResourceLimitsAreIgnored() {
         PreflightGrants g = parse("GRANT USAGE ON *.* TO `u`@`%` REQUIRE SSL WITH MAX_QUERIES_PER_HOUR 100",
                 "GRANT SELECT ON `sakila`.* TO `u`@`%` WITH GRANT OPTION");
-        assertThat(g.canSelect("sakila", true, false)).isTrue();
+        assertThat(g.hasOnSchema("SELECT", "sakila", true, false)).isTrue();
         assertThat(g.unreadLines()).isEmpty();
+    }
+
+    @Test
+    void lockTablesComesWithAllOnTheSchema() {
+        PreflightGrants g = parse("GRANT ALL PRIVILEGES ON `sakila`.* TO `u`@`%`", "GRANT SELECT ON `world`.* TO `u`@`%`");
+        assertThat(g.hasOnSchema("LOCK TABLES", "sakila", true, false)).isTrue();
+        assertThat(g.hasOnSchema("LOCK TABLES", "world", true, false)).isFalse();
     }
 
     @Test
