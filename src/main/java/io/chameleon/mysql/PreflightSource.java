@@ -27,7 +27,7 @@ final class PreflightSource {
             out.add(CheckResult.ok(PreflightConnectFailure.NAME, db.describe() + " as " + account));
             try {
                 evaluate(c, source, account, out);
-            } catch (SQLException e) {
+            } catch (SQLException | IllegalArgumentException e) { // the latter: a VERSION() ServerInfo cannot read
                 out.add(CheckResult.failed("mysql read", "reading the server's settings on " + db.describe()
                         + " failed: " + CheckResult.redact(e.getMessage(), db.password(), db.user()),
                         "check the connection to " + db.describe() + " and run chameleon check again"));
