@@ -11,7 +11,8 @@ import java.util.List;
  * REPLICATION SLAVE (the binlog dump).
  */
 final class PreflightGrantChecks {
-    private static final String FALLBACK = "init_replica falls back to per-table locks (LOCK TABLES ... READ)";
+    private static final String FALLBACK = "init_replica falls back to per-table locks (LOCK TABLES ... READ)"
+            + " on MySQL, to per-worker snapshots with their own binlog coordinates on MariaDB";
 
     private PreflightGrantChecks() {}
 
@@ -27,7 +28,8 @@ final class PreflightGrantChecks {
         }
         CheckResult reload = reload(vars, grants, account, where);
         out.add(reload);
-        if (reload.status() != CheckResult.Status.OK) {
+        // MariaDB's fallback reads each worker snapshot's own coordinates and locks nothing
+        if (reload.status() != CheckResult.Status.OK && !server.isMariaDb()) {
             for (String schema : schemas) {
                 out.add(lockTables(vars, grants, account, schema, where));
             }

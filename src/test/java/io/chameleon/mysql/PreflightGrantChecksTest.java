@@ -60,6 +60,13 @@ class PreflightGrantChecksTest {
     }
 
     @Test
+    void mariaDbFallbackNeedsNoLockTables() {
+        List<CheckResult> r = evaluate(MARIADB_11, "GRANT SELECT, REPLICATION SLAVE, BINLOG MONITOR ON *.* TO `usr_replica`@`%`");
+        assertThat(named(r, "grant RELOAD").found()).contains("per-worker snapshots");
+        assertThat(r).extracting(CheckResult::name).doesNotContain("grant LOCK TABLES on sakila");
+    }
+
+    @Test
     void withReloadTheLockTablesCheckIsNotNeeded() {
         List<CheckResult> r = evaluate(MYSQL_8, "GRANT SELECT, RELOAD ON *.* TO `usr_replica`@`%`");
         assertThat(r).extracting(CheckResult::name).doesNotContain("grant LOCK TABLES on sakila");

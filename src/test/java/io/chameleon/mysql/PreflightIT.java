@@ -103,8 +103,8 @@ class PreflightIT {
         CheckResult reload = named(report, "grant RELOAD");
         assertThat(reload.status()).isEqualTo(Status.WARNING);
         assertThat(reload.fix()).startsWith("on " + mysqlWhere() + ": GRANT RELOAD ON *.* TO " + account + ";");
-        assertThat(named(report, "grant LOCK TABLES on " + schema).fix())
-                .isEqualTo("on " + mysqlWhere() + ": GRANT LOCK TABLES ON `" + schema + "`.* TO " + account + ";");
+        // MariaDB's fallback (per-worker snapshots) needs no LOCK TABLES
+        assertThat(report.results()).extracting(CheckResult::name).doesNotContain("grant LOCK TABLES on " + schema);
         CheckResult monitor = named(report, "grant BINLOG MONITOR");
         assertThat(monitor.status()).isEqualTo(Status.FAILED);
         assertThat(monitor.fix()).isEqualTo("on " + mysqlWhere() + ": GRANT BINLOG MONITOR ON *.* TO " + account + ";");
