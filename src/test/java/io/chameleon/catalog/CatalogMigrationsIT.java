@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,11 +59,13 @@ class CatalogMigrationsIT {
     void createTwiceChangesNothingTheSecondTime() throws Exception {
         try (Connection c = freshDatabase()) {
             new CatalogMigrations(c).create();
+            CatalogFixtures.freshCatalog(c).sources().add(CatalogFixtures.source("kept", Map.of("a", "a")));
 
             MigrationReport again = new CatalogMigrations(c).create();
 
             assertThat(again.changed()).isFalse();
             assertThat(again.toVersion()).isEqualTo(CatalogMigrations.latestVersion());
+            assertThat(Catalog.open(c).sources().names()).containsExactly("kept");
         }
     }
 
@@ -159,13 +162,21 @@ class CatalogMigrationsIT {
     }
 
     @Test
+    void dataAccessNeedsACatalogue() throws Exception {
+        try (Connection c = freshDatabase()) {
+            assertThatThrownBy(() -> Catalog.open(c)).isInstanceOf(CatalogException.class)
+                    .hasMessageContaining("create_replica_schema");
+        }
+    }
+
+    @Test
     void aCatalogueNewerThanThisBuildIsNeitherUsedNorChanged() throws Exception {
         try (Connection c = freshDatabase()) {
             new CatalogMigrations(c, List.of(V1, V2), "9.9.9").create();
             CatalogMigrations thisBuild = new CatalogMigrations(c, List.of(V1), "0.1.0");
 
             for (ThrowingCall call : List.<ThrowingCall>of(thisBuild::create, thisBuild::upgrade, thisBuild::drop,
-                    thisBuild::version)) {
+                    thisBuild::version, () -> Catalog.open(c))) {
                 assertThatThrownBy(call::run).isInstanceOf(CatalogException.class)
                         .hasMessageContaining("catalogue version 2")
                         .hasMessageContaining("chameleon 9.9.9")

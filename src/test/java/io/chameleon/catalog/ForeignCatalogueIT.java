@@ -4,9 +4,11 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.util.List;
+import java.util.Map;
 
 import static io.chameleon.catalog.CatalogFixtures.execute;
 import static io.chameleon.catalog.CatalogFixtures.freshDatabase;
+import static io.chameleon.catalog.CatalogFixtures.source;
 import static io.chameleon.catalog.CatalogFixtures.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,7 +27,8 @@ class ForeignCatalogueIT {
             CatalogMigrations migrations = new CatalogMigrations(c);
 
             for (CatalogMigrationsIT.ThrowingCall call : List.<CatalogMigrationsIT.ThrowingCall>of(migrations::create,
-                    migrations::upgrade, migrations::drop, migrations::version, migrations::history)) {
+                    migrations::upgrade, migrations::drop, migrations::version, migrations::history,
+                    () -> Catalog.open(c).sources().add(source("s", Map.of("a", "a"))))) {
                 assertThatThrownBy(call::run).isInstanceOf(CatalogException.class)
                         .hasMessageContaining("pg_chameleon's replica catalogue")
                         .hasMessageContaining("t_sources")
