@@ -27,4 +27,8 @@ public final class Catalog {
     public SourcePositions positions() {
         return new SourcePositions(connection);
     }
+
+    public ReplicatedTables tables() {
+        return new ReplicatedTables(connection);
+    }
 }
