@@ -7,6 +7,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /** The nullable-value conversions JDBC leaves to every caller. */
 final class Jdbc {
@@ -17,8 +18,13 @@ final class Jdbc {
         return t == null ? null : t.toInstant();
     }
 
+    /**
+     * Truncated to microseconds, PostgreSQL's precision, which would otherwise round: a time reads
+     * back as {@code value.truncatedTo(MICROS)}, never later than it was.
+     */
     static void setInstant(PreparedStatement s, int index, Instant value) throws SQLException {
-        s.setObject(index, value == null ? null : OffsetDateTime.ofInstant(value, ZoneOffset.UTC),
+        s.setObject(index, value == null ? null
+                : OffsetDateTime.ofInstant(value.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC),
                 Types.TIMESTAMP_WITH_TIMEZONE);
     }
 
