@@ -31,4 +31,16 @@ public final class Catalog {
     public ReplicatedTables tables() {
         return new ReplicatedTables(connection);
     }
+
+    public DiscardedRows discardedRows() {
+        return new DiscardedRows(connection);
+    }
+
+    public ErrorLog errors() {
+        return new ErrorLog(connection);
+    }
+
+    public StatusReport status() {
+        return new StatusReport(connection);
+    }
 }

@@ -1,9 +1,11 @@
 package io.chameleon.catalog;
 
+import io.chameleon.schema.TableName;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static io.chameleon.catalog.CatalogFixtures.freshCatalog;
@@ -106,14 +108,23 @@ class SourceRegistryIT {
     void dropSourceRemovesEverythingOfItAndNothingElse() throws Exception {
         try (Connection c = freshDatabase()) {
             Catalog catalog = freshCatalog(c);
-            catalog.sources().add(source("gone", Map.of("g", "g")));
+            int gone = catalog.sources().add(source("gone", Map.of("g", "g"))).sourceId();
             int kept = catalog.sources().add(source("kept", Map.of("k", "k"))).sourceId();
+            for (int id : List.of(gone, kept)) {
+                String schema = id == gone ? "g" : "k";
+                catalog.tables().upsert(id, List.of(ReplicatedTablesIT.table(schema, "t", List.of("id"))));
+                catalog.discardedRows().record(id, DiscardedRow.of(new TableName(schema, "t"), "id=1", null, "bad",
+                        null, null));
+                catalog.errors().log(id, new ErrorEntry(null, null, null, "failed", null));
+            }
 
             catalog.sources().drop("gone");
 
             assertThat(catalog.sources().names()).containsExactly("kept");
-            assertThat(strings(c, "SELECT DISTINCT source_id FROM sch_chameleon.schema_mappings"))
-                    .containsExactly(String.valueOf(kept));
+            for (String table : List.of("schema_mappings", "replicated_tables", "discarded_rows", "error_log")) {
+                assertThat(strings(c, "SELECT DISTINCT source_id FROM sch_chameleon." + table))
+                        .as(table).containsExactly(String.valueOf(kept));
+            }
             assertThatThrownBy(() -> catalog.sources().drop("gone")).isInstanceOf(CatalogException.class);
         }
     }
