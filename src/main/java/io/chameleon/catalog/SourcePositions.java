@@ -1,0 +1,95 @@
+package io.chameleon.catalog;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+
+/**
+ * Where a source's replica stands in the binlog: the snapshot points init_replica leaves, the
+ * applied position the applier commits with its data, and the times show_status computes lag from.
+ * Each method is one statement, so it joins the caller's transaction when there is one.
+ */
+public final class SourcePositions {
+    private final Connection connection;
+
+    SourcePositions(Connection connection) {
+        this.connection = connection;
+    }
+
+    /**
+     * After init_replica: replay starts at {@code resumeFrom} (the earliest table snapshot point) and
+     * the source is consistent once it passes {@code highWatermark} (the latest), at once when the
+     * two are the same point.
+     */
+    public void recordSnapshot(int sourceId, BinlogPosition resumeFrom, BinlogPosition highWatermark)
+            throws SQLException {
+        try (PreparedStatement s = prepare("applied_binlog_file = ?, applied_binlog_position = ?,"
+                + " applied_gtid_set = ?, high_watermark_binlog_file = ?, high_watermark_binlog_position = ?,"
+                + " high_watermark_gtid_set = ?, consistent = ?")) {
+            BinlogPosition.bind(s, 1, resumeFrom);
+            BinlogPosition.bind(s, 4, highWatermark);
+            s.setBoolean(7, resumeFrom.equals(highWatermark));
+            execute(s, 8, sourceId);
+        }
+    }
+
+    /** After sync_tables or refresh_schema copied some tables at a later point than replay has reached. */
+    public void recordHighWatermark(int sourceId, BinlogPosition highWatermark) throws SQLException {
+        try (PreparedStatement s = prepare("high_watermark_binlog_file = ?, high_watermark_binlog_position = ?,"
+                + " high_watermark_gtid_set = ?, consistent = false")) {
+            BinlogPosition.bind(s, 1, highWatermark);
+            execute(s, 4, sourceId);
+        }
+    }
+
+    /**
+     * The applier's commit point: call it in the transaction that applies the batch, so the
+     * position is durable exactly when the rows it covers are.
+     *
+     * @param sourceTime the MySQL time of the last transaction applied
+     * @param rows rows applied by this batch, added to the source's count
+     * @param ddl DDL statements applied by this batch, added to the source's count
+     */
+    public void recordApplied(int sourceId, BinlogPosition applied, Instant sourceTime, long rows, long ddl)
+            throws SQLException {
+        try (PreparedStatement s = prepare("applied_binlog_file = ?, applied_binlog_position = ?,"
+                + " applied_gtid_set = ?, replay_source_time = ?, replayed_at = clock_timestamp(),"
+                + " replayed_rows = replayed_rows + ?, replayed_ddl = replayed_ddl + ?")) {
+            BinlogPosition.bind(s, 1, applied);
+            Jdbc.setInstant(s, 4, sourceTime);
+            s.setLong(5, rows);
+            s.setLong(6, ddl);
+            execute(s, 7, sourceId);
+        }
+    }
+
+    /**
+     * The reader's progress, for read lag: the MySQL time of the newest event read, or of the
+     * heartbeat when it has read everything.
+     */
+    public void recordRead(int sourceId, Instant sourceTime) throws SQLException {
+        try (PreparedStatement s = prepare("read_source_time = ?, read_at = clock_timestamp()")) {
+            Jdbc.setInstant(s, 1, sourceTime);
+            execute(s, 2, sourceId);
+        }
+    }
+
+    /** Replay has passed the high watermark: every table now shows a state MySQL had. */
+    public void markConsistent(int sourceId) throws SQLException {
+        try (PreparedStatement s = prepare("consistent = true")) {
+            execute(s, 1, sourceId);
+        }
+    }
+
+    private PreparedStatement prepare(String assignments) throws SQLException {
+        return connection.prepareStatement("UPDATE sch_chameleon.sources SET " + assignments + " WHERE source_id = ?");
+    }
+
+    private static void execute(PreparedStatement s, int idIndex, int sourceId) throws SQLException {
+        s.setInt(idIndex, sourceId);
+        if (s.executeUpdate() == 0) {
+            throw new CatalogException("no source with id " + sourceId + " in the replica catalogue");
+        }
+    }
+}

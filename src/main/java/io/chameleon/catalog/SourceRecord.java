@@ -1,0 +1,24 @@
+package io.chameleon.catalog;
+
+import io.chameleon.config.SourceConfig.SourceType;
+
+import java.time.Instant;
+
+/**
+ * A source as the catalogue holds it.
+ *
+ * @param applied where replay has got to (the reader resumes here); null before init_replica
+ * @param highWatermark the latest snapshot point of any table; null before init_replica
+ * @param processPid the process working on the source, or null (with {@code processHost})
+ */
+public record SourceRecord(
+        int id,
+        String name,
+        SourceType type,
+        SourceStatus status,
+        Instant statusChangedAt,
+        boolean consistent,
+        BinlogPosition applied,
+        BinlogPosition highWatermark,
+        Long processPid,
+        String processHost) {}
