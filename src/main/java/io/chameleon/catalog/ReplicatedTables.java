@@ -1,5 +1,6 @@
 package io.chameleon.catalog;
 
+import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.schema.TableName;
 
 import java.sql.Array;
@@ -67,7 +68,7 @@ public final class ReplicatedTables {
                     s.setArray(7, t.replicaKey() == null ? null : textArray(t.replicaKey()));
                     s.setString(8, t.notReplicatedReason());
                     s.setString(9, columnsJson(t.columns()));
-                    BinlogPosition.bind(s, 10, t.snapshot());
+                    PositionColumns.bind(s, 10, t.snapshot());
                     Jdbc.setNullableLong(s, 13, t.rowsCopied());
                     Jdbc.setNullableLong(s, 14, t.bytesCopied());
                     Jdbc.setInstant(s, 15, t.copiedAt());
@@ -114,7 +115,7 @@ public final class ReplicatedTables {
                     tables.add(new ReplicatedTable(name, rs.getString("pg_schema"), rs.getString("pg_table"),
                             rs.getBoolean("replicated"), key == null ? null : List.of((String[]) key.getArray()),
                             rs.getString("not_replicated_reason"), columns.getOrDefault(name, List.of()),
-                            BinlogPosition.read(rs, "snapshot_"), Jdbc.nullableLong(rs, "rows_copied"),
+                            PositionColumns.read(rs, "snapshot_"), Jdbc.nullableLong(rs, "rows_copied"),
                             Jdbc.nullableLong(rs, "bytes_copied"), Jdbc.instant(rs, "copied_at")));
                 }
             }

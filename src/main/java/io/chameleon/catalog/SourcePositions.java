@@ -1,5 +1,6 @@
 package io.chameleon.catalog;
 
+import io.chameleon.mysql.BinlogPosition;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -27,8 +28,8 @@ public final class SourcePositions {
         try (PreparedStatement s = prepare("applied_binlog_file = ?, applied_binlog_position = ?,"
                 + " applied_gtid_set = ?, high_watermark_binlog_file = ?, high_watermark_binlog_position = ?,"
                 + " high_watermark_gtid_set = ?, consistent = ?")) {
-            BinlogPosition.bind(s, 1, resumeFrom);
-            BinlogPosition.bind(s, 4, highWatermark);
+            PositionColumns.bind(s, 1, resumeFrom);
+            PositionColumns.bind(s, 4, highWatermark);
             s.setBoolean(7, resumeFrom.equals(highWatermark));
             execute(s, 8, sourceId);
         }
@@ -38,7 +39,7 @@ public final class SourcePositions {
     public void recordHighWatermark(int sourceId, BinlogPosition highWatermark) throws SQLException {
         try (PreparedStatement s = prepare("high_watermark_binlog_file = ?, high_watermark_binlog_position = ?,"
                 + " high_watermark_gtid_set = ?, consistent = false")) {
-            BinlogPosition.bind(s, 1, highWatermark);
+            PositionColumns.bind(s, 1, highWatermark);
             execute(s, 4, sourceId);
         }
     }
@@ -56,7 +57,7 @@ public final class SourcePositions {
         try (PreparedStatement s = prepare("applied_binlog_file = ?, applied_binlog_position = ?,"
                 + " applied_gtid_set = ?, replay_source_time = ?, replayed_at = clock_timestamp(),"
                 + " replayed_rows = replayed_rows + ?, replayed_ddl = replayed_ddl + ?")) {
-            BinlogPosition.bind(s, 1, applied);
+            PositionColumns.bind(s, 1, applied);
             Jdbc.setInstant(s, 4, sourceTime);
             s.setLong(5, rows);
             s.setLong(6, ddl);

@@ -1,5 +1,6 @@
 package io.chameleon.catalog;
 
+import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.config.SourceConfig.SourceType;
 
 import java.time.Instant;

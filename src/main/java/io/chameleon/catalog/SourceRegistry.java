@@ -1,5 +1,6 @@
 package io.chameleon.catalog;
 
+import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.config.SourceConfig;
 
 import java.sql.Connection;
@@ -93,8 +94,8 @@ public final class SourceRegistry {
                 return new SourceRecord(id, rs.getString("source_name"),
                         SourceConfig.SourceType.valueOf(rs.getString("source_type").toUpperCase(Locale.ROOT)),
                         SourceStatus.fromLabel(rs.getString("status")), Jdbc.instant(rs, "status_changed_at"),
-                        rs.getBoolean("consistent"), BinlogPosition.read(rs, "applied_"),
-                        BinlogPosition.read(rs, "high_watermark_"), Jdbc.nullableLong(rs, "process_pid"),
+                        rs.getBoolean("consistent"), PositionColumns.read(rs, "applied_"),
+                        PositionColumns.read(rs, "high_watermark_"), Jdbc.nullableLong(rs, "process_pid"),
                         rs.getString("process_host"));
             }
         }

@@ -4,7 +4,13 @@ package io.chameleon.mysql;
  * A point in the source's binary log: file and position, and the GTID set (MySQL) or GTID
  * position (MariaDB, domain-server-sequence) of the same point when the server has one.
  */
-public record BinlogPosition(String file, long position, String gtid) implements Comparable<BinlogPosition> {
+public record BinlogPosition(String file, long position, String gtidSet) implements Comparable<BinlogPosition> {
+
+    public BinlogPosition {
+        if (file == null || file.isBlank()) {
+            throw new IllegalArgumentException("a binlog position needs a file name");
+        }
+    }
 
     /** Binlog files sort by their numeric suffix, which has a fixed width within one server. */
     @Override
@@ -15,6 +21,6 @@ public record BinlogPosition(String file, long position, String gtid) implements
 
     @Override
     public String toString() {
-        return file + ":" + position + (gtid == null || gtid.isEmpty() ? "" : " (gtid " + gtid + ")");
+        return file + ":" + position + (gtidSet == null || gtidSet.isEmpty() ? "" : " (GTID " + gtidSet + ")");
     }
 }

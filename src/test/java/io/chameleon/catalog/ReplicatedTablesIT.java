@@ -1,5 +1,6 @@
 package io.chameleon.catalog;
 
+import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.schema.ColumnDef;
 import io.chameleon.schema.IndexDef;
 import io.chameleon.schema.TableDef;

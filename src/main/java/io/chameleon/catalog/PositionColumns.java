@@ -1,27 +1,17 @@
 package io.chameleon.catalog;
 
+import io.chameleon.mysql.BinlogPosition;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 
-/**
- * A point in the source's binlog: file and position, plus the GTID set executed up to there
- * when the server has one (MySQL GTID set or MariaDB {@code gtid_binlog_pos}), else null.
- */
-public record BinlogPosition(String file, long position, String gtidSet) {
-    public BinlogPosition {
-        if (file == null || file.isBlank()) {
-            throw new IllegalArgumentException("a binlog position needs a file name");
-        }
-    }
+/** A binlog position as the catalogue stores it: three columns {@code <prefix>binlog_file}, {@code binlog_position}, {@code gtid_set}. */
+final class PositionColumns {
+    private PositionColumns() {}
 
-    @Override
-    public String toString() {
-        return file + ":" + position + (gtidSet == null ? "" : " (GTID " + gtidSet + ")");
-    }
-
-    /** The position stored in three columns named {@code <prefix>binlog_file} and so on, or null. */
+    /** The position stored under {@code prefix}, or null. */
     static BinlogPosition read(ResultSet rs, String prefix) throws SQLException {
         String file = rs.getString(prefix + "binlog_file");
         return file == null ? null
