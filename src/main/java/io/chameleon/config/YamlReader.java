@@ -1,0 +1,81 @@
+package io.chameleon.config;
+
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Reads a YAML file into plain maps, lists and strings. Scalars stay text (only an empty value
+ * or {@code ~}/{@code null} becomes null) so that each key's own type decides what it means:
+ * {@code port: "5432"} and {@code port: 5432} read the same, and a password such as {@code yes}
+ * or {@code 0123} is not turned into a boolean or a number.
+ */
+final class YamlReader {
+    private YamlReader() {
+    }
+
+    /** The file's top-level mapping, or a one-line {@link ConfigException}. */
+    static Map<?, ?> read(Path file) {
+        Object root;
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            root = yaml().load(in);
+        } catch (MarkedYAMLException e) {
+            // getMessage() would quote the offending line, which may hold a password: position only.
+            throw new ConfigException(at(file, e.getProblemMark()) + "not valid YAML: " + e.getProblem());
+        } catch (YAMLException e) {
+            throw new ConfigException(file + ": not valid YAML");
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new ConfigException(file + ": permission denied");
+        } catch (CharacterCodingException e) {
+            throw new ConfigException(file + ": not UTF-8 text");
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot be read: " + e.getMessage());
+        }
+        if (!(root instanceof Map<?, ?> map)) {
+            throw new ConfigException(file + ": found " + (root == null ? "an empty file" : "no mapping of keys")
+                    + "; allowed: a YAML mapping with at least pg_conn and sources");
+        }
+        return map;
+    }
+
+    private static String at(Path file, Mark mark) {
+        return mark == null ? file + ": " : file + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1) + ": ";
+    }
+
+    private static Yaml yaml() {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(10);
+        // Yaml's only constructor that takes a Resolver wants dumping settings too; nothing is dumped.
+        DumperOptions dumping = new DumperOptions();
+        return new Yaml(new SafeConstructor(options), new Representer(dumping), dumping, options, new TextResolver());
+    }
+
+    /** Resolves no implicit types but null. */
+    private static final class TextResolver extends Resolver {
+        @Override
+        protected void addImplicitResolvers() {
+            addImplicitResolver(Tag.NULL, NULL, "~nN\0", 10);
+            addImplicitResolver(Tag.NULL, EMPTY, null, 10);
+        }
+    }
+}
