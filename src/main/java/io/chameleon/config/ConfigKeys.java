@@ -53,7 +53,7 @@ final class ConfigKeys {
 
     // --- global settings
     static final ConfigKey<Path> PID_DIR = optional("pid_dir", path(), "~/.pg_chameleon/pid/",
-            "Directory of the pid files of running replicas, one per configuration and source.");
+            "Directory of the pid files of running replicas.");
     static final ConfigKey<Path> LOG_DIR = optional("log_dir", path(), "~/.pg_chameleon/logs/",
             "Directory of the log files when log_dest is file.");
     static final ConfigKey<LogDest> LOG_DEST = optional("log_dest", oneOf(LogDest.class), "file",
@@ -110,7 +110,7 @@ final class ConfigKeys {
     // --- sources
     static final ConfigKey<Void> SOURCES = required("sources", new Named(sourceName(), true),
             "The databases replicated into pg_conn, by a name of your choice. Commands pick one with --source.");
-    static final ConfigKey<Void> SOURCE = required("sources.<name>", new Section("the keys below"),
+    static final ConfigKey<Void> SOURCE = required("sources.<name>", new Section("the source keys below"),
             "One source.");
     static final ConfigKey<SourceType> TYPE = required("sources.<name>.type", oneOf(SourceType.class),
             "What the source is: mysql (MySQL or MariaDB), or pgsql (PostgreSQL; pg_chameleon's experimental "

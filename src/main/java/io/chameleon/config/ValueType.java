@@ -31,11 +31,20 @@ sealed interface ValueType<T> permits ValueType.Leaf, ValueType.Section, ValueTy
         }
     }
 
-    /** A mapping whose keys are the table's keys below this one. */
-    record Section(String allowed) implements ValueType<Void> {
+    /**
+     * A mapping whose keys are the table's keys below this one.
+     *
+     * @param keys those keys in words, e.g. "insert, update and delete"
+     */
+    record Section(String keys) implements ValueType<Void> {
         @Override
         public String typeName() {
             return "mapping";
+        }
+
+        @Override
+        public String allowed() {
+            return "a mapping of " + keys;
         }
     }
 

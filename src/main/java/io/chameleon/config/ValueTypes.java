@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /** The kinds of value the configuration keys accept, each with its parser and its description. */
 final class ValueTypes {
@@ -137,7 +136,7 @@ final class ValueTypes {
     static <E extends Enum<E>> Leaf<E> oneOf(Class<E> type) {
         List<String> names = Arrays.stream(type.getEnumConstants())
                 .map(e -> e.name().toLowerCase(Locale.ROOT)).toList();
-        return new Leaf<>("one of", "one of " + String.join(", ", names), false, (raw, home) -> {
+        return new Leaf<>("choice", "one of " + String.join(", ", names), false, (raw, home) -> {
             String text = nonEmpty(raw);
             int i = names.indexOf(text);
             if (i < 0) {
@@ -224,7 +223,7 @@ final class ValueTypes {
 
     /** A YAML list; an entry that is refused is reported with its index. */
     static <T> Leaf<List<T>> listOf(Leaf<T> entry) {
-        return new Leaf<>("list of " + entry.typeName(), "a list of " + entry.allowed() + " (one '- ' line each)",
+        return new Leaf<>("list of " + entry.typeName(), "a list of entries, each " + entry.allowed(),
                 false, (raw, home) -> {
                     if (!(raw instanceof List<?> items)) {
                         throw new InvalidValue();
@@ -280,8 +279,4 @@ final class ValueTypes {
         }
     }
 
-    /** The allowed texts of several enum constants, for descriptions. */
-    static String lowerNames(Enum<?>... values) {
-        return Arrays.stream(values).map(v -> v.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
-    }
 }
