@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads a YAML file into plain maps, lists and strings. Scalars stay text (only an empty value
@@ -28,6 +29,18 @@ import java.util.Map;
  * or {@code 0123} is not turned into a boolean or a number.
  */
 final class YamlReader {
+    private static final Pattern SAFE_PROBLEM = Pattern.compile(String.join("|",
+            "mapping values are not allowed here",
+            "could not find expected ':'",
+            "found character '.{1,8}' that cannot start any token",
+            "found a tab character [a-z ]+",
+            "expected <[a-z ]+>, but found '?<[a-z ]+>'?",
+            "did not find expected [a-z<>',\\-\\]} ]+",
+            "found unexpected end of stream",
+            "expected a single document in the stream",
+            // keys are names, never secrets
+            "found duplicate key .{1,100}"));
+
     private YamlReader() {
     }
 
@@ -37,8 +50,7 @@ final class YamlReader {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             root = yaml().load(in);
         } catch (MarkedYAMLException e) {
-            // getMessage() would quote the offending line, which may hold a password: position only.
-            throw new ConfigException(at(file, e.getProblemMark()) + "not valid YAML: " + e.getProblem());
+            throw new ConfigException(at(file, e.getProblemMark()) + "not valid YAML: " + problem(e));
         } catch (YAMLException e) {
             throw new ConfigException(file + ": not valid YAML");
         } catch (NoSuchFileException e) {
@@ -55,6 +67,18 @@ final class YamlReader {
                     + "; allowed: a YAML mapping with at least pg_conn and sources");
         }
         return map;
+    }
+
+    /**
+     * SnakeYAML's description of the problem when it is one of the known texts that carry no
+     * content of the file; others may quote a value, which may be a password, so they are replaced.
+     */
+    private static String problem(MarkedYAMLException e) {
+        String problem = e.getProblem() == null ? "" : e.getProblem();
+        if (SAFE_PROBLEM.matcher(problem).matches()) {
+            return problem;
+        }
+        return "the indentation or quoting is wrong at this point";
     }
 
     private static String at(Path file, Mark mark) {
