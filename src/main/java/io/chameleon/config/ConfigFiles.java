@@ -8,10 +8,12 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code set_configuration_files}: the directories under {@code ~/.pg_chameleon} and the
@@ -20,6 +22,7 @@ import java.util.List;
 public final class ConfigFiles {
     public static final String EXAMPLE_NAME = "config-example.yml";
     private static final String EXAMPLE_RESOURCE = "/config-example.yml";
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
     /** What was done to one path. */
     public enum Outcome { CREATED, ALREADY_THERE, WRITTEN, UNCHANGED, REPLACED }
@@ -81,7 +84,7 @@ public final class ConfigFiles {
         }
         boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
         FileAttribute<?>[] attributes = privateToUser && posix
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))}
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
                 : new FileAttribute<?>[0];
         Files.createDirectory(dir, attributes);
         return new Step(dir, Outcome.CREATED, null);

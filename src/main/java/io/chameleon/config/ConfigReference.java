@@ -105,6 +105,7 @@ public final class ConfigReference {
             - A key followed by nothing (`update:`), or by `~` or `null`, counts as not given: the
               default applies, and a required key is reported missing.
             - A path starting with `~/` starts in the home directory.
+            - YAML anchors and merge keys (`<<: *common`) may share settings between sources.
             - Enumerated values (`file`, `direct`, …) are written in lower case, as listed.
 
             ## How problems are reported

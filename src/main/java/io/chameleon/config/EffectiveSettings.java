@@ -1,5 +1,6 @@
 package io.chameleon.config;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -122,7 +123,7 @@ final class EffectiveSettings {
             shown = MASK;
         } else if (value instanceof Enum<?> e) {
             shown = e.name().toLowerCase(Locale.ROOT);
-        } else if (value instanceof java.nio.file.Path p) {
+        } else if (value instanceof Path p) {
             shown = p.toString();
         } else {
             shown = value;

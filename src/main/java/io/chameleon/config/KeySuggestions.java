@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /** What to tell the user about a key the table does not have at that place. */
 final class KeySuggestions {
@@ -30,9 +31,10 @@ final class KeySuggestions {
             List<String> target = home.get();
             String hint = target.size() == parent.size() - 1
                     ? " (at the same indentation as " + parent.get(parent.size() - 1) + ")" : "";
-            return new ConfigException(shown, name + " inside " + (parent.isEmpty() ? "the top level"
-                    : parent.get(parent.size() - 1)), name + " belongs directly under "
-                    + (target.isEmpty() ? "the top level" : String.join(".", target)) + hint);
+            String found = parent.isEmpty() ? name + " at the top level"
+                    : name + " inside " + parent.get(parent.size() - 1);
+            String belongs = target.isEmpty() ? "at the top level" : "directly under " + String.join(".", target);
+            return new ConfigException(shown, found, name + " belongs " + belongs + hint);
         }
         List<String> names = siblings.stream().map(ConfigKey::name).toList();
         return new ConfigException(shown, "an unknown key", where + ": " + String.join(", ", names));
@@ -59,7 +61,7 @@ final class KeySuggestions {
 
     /** A table path with its placeholders replaced by the names at the same place in {@code concrete}. */
     private static List<String> fill(List<String> pattern, List<String> concrete) {
-        return java.util.stream.IntStream.range(0, pattern.size())
+        return IntStream.range(0, pattern.size())
                 .mapToObj(i -> ConfigKey.isPlaceholder(pattern.get(i)) && i < concrete.size()
                         ? concrete.get(i) : pattern.get(i))
                 .toList();

@@ -88,18 +88,20 @@ final class YamlReader {
     private static Yaml yaml() {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(10);
+        // Room for anchors shared by many sources, none for an alias bomb.
+        options.setMaxAliasesForCollections(100);
         // Yaml's only constructor that takes a Resolver wants dumping settings too; nothing is dumped.
         DumperOptions dumping = new DumperOptions();
         return new Yaml(new SafeConstructor(options), new Representer(dumping), dumping, options, new TextResolver());
     }
 
-    /** Resolves no implicit types but null. */
+    /** Resolves no implicit types but null, and the merge key {@code <<} that shares settings between sources. */
     private static final class TextResolver extends Resolver {
         @Override
         protected void addImplicitResolvers() {
             addImplicitResolver(Tag.NULL, NULL, "~nN\0", 10);
             addImplicitResolver(Tag.NULL, EMPTY, null, 10);
+            addImplicitResolver(Tag.MERGE, MERGE, "<", 10);
         }
     }
 }

@@ -196,6 +196,27 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void anchorsAndMergeKeysShareSettingsBetweenSources() {
+        ChameleonConfig config = Fixtures.load(home, """
+                pg_conn: {host: pg, port: 5432, user: u, database: d}
+                sources:
+                  first: &common
+                    type: mysql
+                    db_conn: {host: my, port: 3306, user: reader}
+                    copy_mode: direct
+                    schema_mappings: {a: a}
+                  second:
+                    <<: *common
+                    my_server_id: 101
+                    schema_mappings: {b: b}
+                """);
+
+        assertThat(config.source("second").copyMode()).isEqualTo(CopyMode.DIRECT);
+        assertThat(config.source("second").dbConn().host()).isEqualTo("my");
+        assertThat(config.source("second").schemaMappings()).containsOnlyKeys("b");
+    }
+
+    @Test
     void aMysqlSourceIgnoresDbConnDatabase() {
         String yaml = Fixtures.minimal().replace("    user: reader\n", "    user: reader\n      database: unused\n");
 
