@@ -6,12 +6,12 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /** This build's version, as Maven records it in the jar, for the migrations it applies. */
-final class BuildVersion {
+public final class BuildVersion {
     private static final String POM_PROPERTIES = "/META-INF/maven/io.chameleon/chameleon/pom.properties";
 
     private BuildVersion() {}
 
-    static String current() {
+    public static String current() {
         try (InputStream in = BuildVersion.class.getResourceAsStream(POM_PROPERTIES)) {
             if (in == null) {
                 return "development build";

@@ -1,7 +1,78 @@
 package io.chameleon.cli;
 
+import io.chameleon.catalog.BuildVersion;
+import io.chameleon.catalog.CatalogException;
+import io.chameleon.config.ConfigException;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintStream;
+import java.sql.SQLException;
+
+/** {@code chameleon COMMAND [options]}: pg_chameleon's commands, one class each. */
 public final class Main {
+    @Command(name = "chameleon", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = "MySQL/MariaDB to PostgreSQL replica, with pg_chameleon 2.0's commands and configuration.")
+    static final class Root implements Runnable {
+        @Override
+        public void run() {
+            throw new CommandLine.ParameterException(new CommandLine(this), "name a command");
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"chameleon " + BuildVersion.current()};
+        }
+    }
+
+    private Main() {}
+
     public static void main(String[] args) {
-        System.out.println("chameleon");
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs one command; returns its exit code (see {@link ExitCode}). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Io io = new Io(out, err);
+        CommandLine cli = new CommandLine(new Root());
+        for (ChameleonCommand c : new ChameleonCommand[] {new SetConfigurationFilesCommand(), new ShowConfigCommand(),
+                new ShowSourcesCommand(), new ShowStatusCommand(), new ShowErrorsCommand(), new CreateReplicaSchemaCommand(),
+                new DropReplicaSchemaCommand(), new UpgradeReplicaSchemaCommand(), new AddSourceCommand(),
+                new DropSourceCommand(), new CheckCommand(), new InitReplicaCommand(args), new EnableReplicaCommand()}) {
+            c.io = io;
+            cli.addSubcommand(c);
+        }
+        cli.setOut(new java.io.PrintWriter(out, true));
+        cli.setErr(new java.io.PrintWriter(err, true));
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(e, err));
+        return cli.execute(args);
+    }
+
+    /** One line for the user and the documented exit code; the stack trace only at debug level. */
+    private static int handle(Exception e, PrintStream err) {
+        ExitCode code;
+        String message;
+        if (e instanceof CommandFailure f) {
+            code = f.exit;
+            message = f.getMessage();
+        } else if (e instanceof ConfigException) {
+            code = ExitCode.USAGE;
+            message = "configuration: " + e.getMessage();
+        } else if (e instanceof CatalogException) {
+            code = ExitCode.REFUSED;
+            message = e.getMessage();
+        } else if (e instanceof SQLException s) {
+            code = ExitCode.FAILED;
+            message = s.getMessage() + (s.getSQLState() == null ? "" : " [SQLSTATE " + s.getSQLState() + "]");
+        } else {
+            code = ExitCode.FAILED;
+            message = e.getMessage() == null ? e.toString() : e.getMessage();
+        }
+        LoggerFactory.getLogger(Main.class).debug("command failed", e);
+        err.println("chameleon: " + message);
+        return code.code;
     }
 }

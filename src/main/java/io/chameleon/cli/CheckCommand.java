@@ -1,0 +1,31 @@
+package io.chameleon.cli;
+
+import io.chameleon.mysql.Preflight;
+import io.chameleon.mysql.PreflightRenderer;
+import io.chameleon.mysql.PreflightReport;
+import picocli.CommandLine.Command;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+@Command(name = "check", description = "Check the source and the target are ready for the replica; print the fix of every problem.")
+final class CheckCommand extends ChameleonCommand {
+    @Override
+    ExitCode execute() {
+        PreflightReport report = Preflight.run(source(), config().pgConn());
+        if (opts.json) {
+            io.out().println(Json.of(Map.of("source", report.sourceName(), "verdict", report.verdict(),
+                    "checks", report.results().stream().map(r -> {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("name", r.name());
+                        m.put("status", r.status());
+                        m.put("found", r.found());
+                        m.put("fix", r.fix());
+                        return m;
+                    }).toList())));
+        } else {
+            io.out().print(PreflightRenderer.render(report));
+        }
+        return report.passed() ? ExitCode.OK : ExitCode.CHECK_FAILED;
+    }
+}

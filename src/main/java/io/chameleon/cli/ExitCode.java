@@ -1,0 +1,20 @@
+package io.chameleon.cli;
+
+/** The documented exit codes (docs/commands.md). */
+enum ExitCode {
+    OK(0),
+    /** the command failed while running: a server error, a lost connection */
+    FAILED(1),
+    /** the command line or the configuration file is wrong */
+    USAGE(2),
+    /** a preflight check failed: the fix is printed */
+    CHECK_FAILED(3),
+    /** refused: a catalogue that is not ours, a confirmation not given, a source in the wrong state */
+    REFUSED(4);
+
+    final int code;
+
+    ExitCode(int code) {
+        this.code = code;
+    }
+}

@@ -1,0 +1,125 @@
+package io.chameleon.cli;
+
+import io.chameleon.catalog.Catalog;
+import io.chameleon.catalog.SourceStatus;
+import io.chameleon.config.GlobalSettings.LogDest;
+import io.chameleon.config.SourceConfig;
+import io.chameleon.copy.CatalogLoadRecorder;
+import io.chameleon.copy.InitialLoad;
+import io.chameleon.copy.LoadResult;
+import io.chameleon.mysql.Preflight;
+import io.chameleon.mysql.PreflightRenderer;
+import io.chameleon.mysql.PreflightReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.Locale;
+
+@Command(name = "init_replica", description = "Copy every table of the source into PostgreSQL from one consistent snapshot.")
+final class InitReplicaCommand extends ChameleonCommand {
+    private static final Logger LOG = LoggerFactory.getLogger(InitReplicaCommand.class);
+
+    private String[] args;
+
+    InitReplicaCommand(String[] args) {
+        this.args = args;
+    }
+
+    private boolean background() {
+        return config().global().logDest() == LogDest.FILE && !opts.debug;
+    }
+
+    private String logName(SourceConfig source) {
+        return config().name() + "_" + source.name() + "_init_replica";
+    }
+
+    @Override
+    void configureLogging() {
+        if (background()) {
+            if (Detach.isDetachedChild()) {
+                LogSetup.file(config().global(), logName(source()));
+            } else {
+                LogSetup.quiet();
+            }
+        } else {
+            LogSetup.console(config().global(), opts.debug);
+        }
+    }
+
+    @Override
+    ExitCode execute() throws Exception {
+        SourceConfig source = source();
+        if (source.type() != SourceConfig.SourceType.MYSQL) {
+            throw new CommandFailure(ExitCode.USAGE, "source " + source.name() + " is of type pgsql; init_replica of pgsql"
+                    + " sources is not supported by this version (only mysql)");
+        }
+        if (background() && !Detach.isDetachedChild()) {
+            Path log = config().global().logDir().resolve(logName(source) + ".log");
+            long pid = Detach.start(args, config().global().logDir().resolve(logName(source) + ".console"));
+            io.out().println("init_replica of source " + source.name() + " runs in the background (pid " + pid + ");"
+                    + " log: " + log + "; follow it with: chameleon show_status --config " + opts.config + " --source "
+                    + source.name() + " (use --debug to stay in the foreground)");
+            return ExitCode.OK;
+        }
+        PreflightReport check = Preflight.run(source, config().pgConn());
+        if (!check.passed()) {
+            io.err().print(PreflightRenderer.render(check));
+            throw new CommandFailure(ExitCode.CHECK_FAILED, "init_replica of " + source.name()
+                    + " not started: the checks above failed");
+        }
+        check.results().stream().filter(r -> r.status() != io.chameleon.mysql.CheckResult.Status.OK)
+                .forEach(r -> LOG.warn("check {}: {} {}", r.name(), r.found(), r.fix()));
+
+        int sourceId;
+        try (Connection c = openCatalogConnection()) {
+            Catalog catalog = Catalog.open(c);
+            sourceId = catalog.sources().id(source.name());
+            SourceStatus status = catalog.sources().get(source.name()).status();
+            if (status == SourceStatus.RUNNING || status == SourceStatus.INITIALISING || status == SourceStatus.SYNCING) {
+                throw new CommandFailure(ExitCode.REFUSED, "source " + source.name() + " is " + status.label()
+                        + "; stop it first (stop_replica), or if no process runs any more, run enable_replica");
+            }
+            catalog.sources().setStatus(sourceId, SourceStatus.INITIALISING);
+            catalog.sources().setProcess(sourceId, ProcessHandle.current().pid(), InetAddress.getLocalHost().getHostName());
+        }
+        LoadResult result;
+        try (CatalogLoadRecorder recorder = new CatalogLoadRecorder(pg(), sourceId)) {
+            boolean terminal = System.console() != null && !Detach.isDetachedChild();
+            result = new InitialLoad(config(), source, recorder, terminal ? io.out() : null).run();
+        } catch (Exception e) {
+            LOG.error("init_replica of source {} failed", source.name(), e);
+            try (Connection c = openCatalogConnection()) {
+                Catalog catalog = Catalog.open(c);
+                catalog.sources().setStatus(sourceId, SourceStatus.ERROR);
+                catalog.sources().clearProcess(sourceId);
+            }
+            throw e;
+        }
+        try (Connection c = openCatalogConnection()) {
+            Catalog.open(c).sources().clearProcess(sourceId);
+        }
+        String summary = summary(source, result);
+        LOG.info(summary);
+        io.out().println(summary);
+        return ExitCode.OK;
+    }
+
+    static String summary(SourceConfig source, LoadResult r) {
+        long replicated = r.tables().stream().filter(t -> t.replicated()).count();
+        return String.format(Locale.ROOT, "init_replica of source %s done: %d tables (%d replicated, %d without a key),"
+                + " %,d rows, %s in %.1fs (%,.0f rows/s); %d rows discarded; snapshot %s (%s%s); %d warnings%s",
+                source.name(), r.tables().size(), replicated, r.tables().size() - replicated, r.rows(), bytes(r.bytes()),
+                r.seconds(), r.rows() / Math.max(r.seconds(), 0.001), r.discarded(),
+                r.highWatermark() == null ? "-" : r.highWatermark(), r.method().name().toLowerCase(Locale.ROOT),
+                r.lockMillis() > 0 ? ", global lock held " + r.lockMillis() + " ms" : "", r.warnings().size(),
+                r.discarded() > 0 ? "; see the discarded rows in sch_chameleon.discarded_rows" : "");
+    }
+
+    private static String bytes(long b) {
+        return b < (1 << 20) ? (b / 1024) + " KiB" : String.format(Locale.ROOT, "%.1f MiB", b / 1048576.0);
+    }
+}

@@ -1,0 +1,117 @@
+package io.chameleon.cli;
+
+import io.chameleon.catalog.Catalog;
+import io.chameleon.catalog.SchemaMapping;
+import io.chameleon.catalog.SourceDetail;
+import io.chameleon.catalog.SourceSummary;
+import io.chameleon.catalog.StatusReport;
+import io.chameleon.catalog.TableNotReplicated;
+import picocli.CommandLine.Command;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+@Command(name = "show_status", description = "The sources and their replica state; with --source, its tables and counters.")
+final class ShowStatusCommand extends ChameleonCommand {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    @Override
+    ExitCode execute() throws Exception {
+        try (Connection c = openCatalogConnection()) {
+            StatusReport report = Catalog.open(c).status();
+            if (opts.source != null) {
+                SourceDetail d = report.source(source().name());
+                io.out().print(opts.json ? Json.of(detailJson(d)) + "\n" : detailText(d));
+            } else {
+                List<SourceSummary> all = report.sources();
+                io.out().print(opts.json ? Json.of(all.stream().map(ShowStatusCommand::summaryJson).toList()) + "\n"
+                        : summaryText(all));
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    private static String summaryText(List<SourceSummary> sources) {
+        TextTable t = new TextTable("Source id", "Source name", "Type", "Status", "Consistent", "Read lag", "Last read",
+                "Replay lag", "Last replay");
+        for (SourceSummary s : sources) {
+            t.row(s.id(), s.name(), s.type().name().toLowerCase(), s.status().label(), s.consistent() ? "Yes" : "No",
+                    lag(s.readLag()), time(s.lastRead()), lag(s.replayLag()), time(s.lastReplay()));
+        }
+        return t.render();
+    }
+
+    private static String detailText(SourceDetail d) {
+        StringBuilder b = new StringBuilder(summaryText(List.of(d.summary()))).append('\n');
+        TextTable mappings = new TextTable("MySQL schema", "PostgreSQL schema");
+        for (SchemaMapping m : d.mappings()) {
+            mappings.row(m.mysqlSchema(), m.pgSchema());
+        }
+        b.append("Schema mappings\n").append(mappings.render()).append('\n');
+        TextTable status = new TextTable("Tables replicated", "Tables not replicated", "All tables", "Tables copied",
+                "Rows copied", "Discarded rows", "Replayed rows", "Replayed DDL");
+        status.row(d.tablesReplicated(), d.tablesNotReplicated(), d.tablesAll(), d.tablesCopied(), d.rowsCopied(),
+                d.discardedRows(), d.replayedRows(), d.replayedDdl());
+        b.append("Replica status\n").append(status.render());
+        b.append("Applied position: ").append(d.applied() == null ? "-" : d.applied())
+                .append("    High watermark: ").append(d.highWatermark() == null ? "-" : d.highWatermark()).append('\n');
+        if (d.processPid() != null) {
+            b.append("Process: pid ").append(d.processPid()).append(" on ").append(d.processHost()).append('\n');
+        }
+        if (!d.notReplicated().isEmpty()) {
+            TextTable not = new TextTable("Table not replicated", "PostgreSQL table", "Reason");
+            for (TableNotReplicated t : d.notReplicated()) {
+                not.row(t.mysqlName(), t.pgSchema() + "." + t.pgTable(), t.reason());
+            }
+            b.append('\n').append(not.render());
+        }
+        return b.toString();
+    }
+
+    private static Map<String, Object> summaryJson(SourceSummary s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("source_id", s.id());
+        m.put("source_name", s.name());
+        m.put("type", s.type().name().toLowerCase());
+        m.put("status", s.status().label());
+        m.put("consistent", s.consistent());
+        m.put("read_lag_seconds", s.readLag());
+        m.put("last_read", s.lastRead());
+        m.put("replay_lag_seconds", s.replayLag());
+        m.put("last_replay", s.lastReplay());
+        return m;
+    }
+
+    private static Map<String, Object> detailJson(SourceDetail d) {
+        Map<String, Object> m = summaryJson(d.summary());
+        m.put("schema_mappings", d.mappings().stream().map(x -> Map.of("mysql", x.mysqlSchema(), "pg", x.pgSchema())).toList());
+        m.put("tables_replicated", d.tablesReplicated());
+        m.put("tables_not_replicated", d.tablesNotReplicated());
+        m.put("tables_all", d.tablesAll());
+        m.put("tables_copied", d.tablesCopied());
+        m.put("rows_copied", d.rowsCopied());
+        m.put("bytes_copied", d.bytesCopied());
+        m.put("discarded_rows", d.discardedRows());
+        m.put("replayed_rows", d.replayedRows());
+        m.put("replayed_ddl", d.replayedDdl());
+        m.put("applied_position", d.applied() == null ? null : d.applied().toString());
+        m.put("high_watermark", d.highWatermark() == null ? null : d.highWatermark().toString());
+        m.put("not_replicated", d.notReplicated().stream().map(t -> Map.of("table", t.mysqlName().toString(),
+                "reason", t.reason())).toList());
+        return m;
+    }
+
+    private static String lag(Duration d) {
+        return d == null ? "N/A" : d.getSeconds() + "s";
+    }
+
+    private static String time(Instant i) {
+        return i == null ? "N/A" : TIME.format(i);
+    }
+}
