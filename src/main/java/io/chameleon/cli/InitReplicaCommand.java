@@ -7,6 +7,7 @@ import io.chameleon.config.SourceConfig;
 import io.chameleon.copy.CatalogLoadRecorder;
 import io.chameleon.copy.InitialLoad;
 import io.chameleon.copy.LoadResult;
+import io.chameleon.mysql.CheckResult;
 import io.chameleon.mysql.Preflight;
 import io.chameleon.mysql.PreflightRenderer;
 import io.chameleon.mysql.PreflightReport;
@@ -71,7 +72,7 @@ final class InitReplicaCommand extends ChameleonCommand {
             throw new CommandFailure(ExitCode.CHECK_FAILED, "init_replica of " + source.name()
                     + " not started: the checks above failed");
         }
-        check.results().stream().filter(r -> r.status() != io.chameleon.mysql.CheckResult.Status.OK)
+        check.results().stream().filter(r -> r.status() != CheckResult.Status.OK)
                 .forEach(r -> LOG.warn("check {}: {} {}", r.name(), r.found(), r.fix()));
 
         int sourceId;
@@ -105,14 +106,16 @@ final class InitReplicaCommand extends ChameleonCommand {
         String summary = summary(source, result);
         LOG.info(summary);
         io.out().println(summary);
+        result.warnings().forEach(w -> io.out().println("warning: " + w));
         return ExitCode.OK;
     }
 
     static String summary(SourceConfig source, LoadResult r) {
         long replicated = r.tables().stream().filter(t -> t.replicated()).count();
-        return String.format(Locale.ROOT, "init_replica of source %s done: %d tables (%d replicated, %d without a key),"
-                + " %,d rows, %s in %.1fs (%,.0f rows/s); %d rows discarded; snapshot %s (%s%s); %d warnings%s",
-                source.name(), r.tables().size(), replicated, r.tables().size() - replicated, r.rows(), bytes(r.bytes()),
+        return String.format(Locale.ROOT, "init_replica of source %s done: %d tables (%d replicated, %d without a key)"
+                + " in %d chunks, %,d rows, %s in %.1fs (%,.0f rows/s); %d rows discarded; snapshot %s (%s%s); %d warnings%s",
+                source.name(), r.tables().size(), replicated, r.tables().size() - replicated, r.chunks(), r.rows(),
+                bytes(r.bytes()),
                 r.seconds(), r.rows() / Math.max(r.seconds(), 0.001), r.discarded(),
                 r.highWatermark() == null ? "-" : r.highWatermark(), r.method().name().toLowerCase(Locale.ROOT),
                 r.lockMillis() > 0 ? ", global lock held " + r.lockMillis() + " ms" : "", r.warnings().size(),

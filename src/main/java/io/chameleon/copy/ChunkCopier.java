@@ -50,10 +50,13 @@ final class ChunkCopier {
     long copy(Chunk chunk, Connection mysql, Connection pg, ConversionReport report) throws SQLException, IOException {
         pg.setAutoCommit(false);
         Counted counted = new Counted();
+        // adjustments count once: those of a failed attempt are dropped with it
+        ConversionReport attempt = new ConversionReport();
         try {
-            long rows = mode == CopyMode.DIRECT ? copyDirect(chunk, mysql, pg, report, counted)
-                    : copyViaFile(chunk, mysql, pg, report, counted);
+            long rows = mode == CopyMode.DIRECT ? copyDirect(chunk, mysql, pg, attempt, counted)
+                    : copyViaFile(chunk, mysql, pg, attempt, counted);
             pg.commit();
+            report.add(attempt);
             return rows;
         } catch (SQLException e) {
             pg.rollback();
@@ -62,10 +65,12 @@ final class ChunkCopier {
             }
             LOG.warn("COPY refused data of {}: {}; re-reading the chunk from the same snapshot to load it row by row",
                     chunk, PgErrors.describe(e));
+            // the rows go back; rows already discarded stay discarded and are not recorded again
             progress.add(chunk.table(), -counted.rows, -counted.bytes);
-            progress.discarded(chunk.table(), -counted.discarded);
-            long rows = new RowSalvage(chunk, mysql, pg, fetchSize, progress, discards).run(report, counted.read);
+            ConversionReport salvage = new ConversionReport();
+            long rows = new RowSalvage(chunk, mysql, pg, fetchSize, progress, discards).run(salvage, counted.read);
             pg.commit();
+            report.add(salvage);
             return rows;
         }
     }
@@ -74,7 +79,6 @@ final class ChunkCopier {
     private static final class Counted {
         long rows;
         long bytes;
-        long discarded;
         /** rows read from MySQL, whose refused values are already recorded */
         long read;
     }
@@ -141,9 +145,8 @@ final class ChunkCopier {
                         encoder.encode(rs, buf);
                         rows++;
                     } catch (BadValueException e) {
-                        discards.discard(plan, encoder.describeKey(rs), e.column(), e.getMessage(), null);
+                        discards.discard(plan, encoder.describeKey(rs), e.column().column(), e.getMessage(), null);
                         progress.discarded(plan, 1);
-                        counted.discarded++;
                         continue;
                     }
                     if (buf.length() >= FLUSH_BYTES) {

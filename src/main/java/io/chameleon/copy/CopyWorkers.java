@@ -66,7 +66,7 @@ final class CopyWorkers {
         } catch (Exception e) {
             failure.compareAndSet(null, e);
         } finally {
-            report.logSummary(LOG);
+            report.entries().forEach(e -> LOG.warn("values adjusted: {}", e));
         }
     }
 

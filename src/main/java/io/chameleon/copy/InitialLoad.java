@@ -79,17 +79,18 @@ public final class InitialLoad {
         long start = System.nanoTime();
         Map<TablePlan, BinlogPosition> positions;
         ConsistentSnapshot snapshot;
+        int chunkCount;
         try (ProgressReporter reporter = new ProgressReporter(progress, terminal)) {
             snapshot = ConsistentSnapshot.open(mysql, server, Math.max(1, Math.min(source.copyWorkers(), Math.max(1, plans.size()))));
             try (snapshot) {
                 List<Chunk> chunks = new ChunkPlanner(snapshot).plan(plans);
+                chunkCount = chunks.size();
                 for (TablePlan p : plans) {
                     progress.register(p, (int) chunks.stream().filter(ch -> ch.table() == p).count());
                 }
                 reporter.start();
                 positions = new CopyWorkers(snapshot, pg, copier(progress, plans), progress).run(chunks);
             }
-            reporter.totalLine();
         }
         LOG.info("data copied: {} rows in {}s; building keys and indexes", progress.totalRows(),
                 String.format("%.1f", (System.nanoTime() - start) / 1e9));
@@ -101,7 +102,7 @@ public final class InitialLoad {
             loaded.add(new LoadedTable(p, positions.get(p), t.rows(), t.bytes(), t.discarded()));
         }
         BinlogPosition high = positions.values().stream().max(Comparator.naturalOrder()).orElse(null);
-        LoadResult result = new LoadResult(loaded, high, snapshot.method(), snapshot.lockMillis(),
+        LoadResult result = new LoadResult(loaded, chunkCount, high, snapshot.method(), snapshot.lockMillis(),
                 (System.nanoTime() - start) / 1e9, warnings);
         builder.swap(plans, tx -> catalog.loaded(tx, result));
         return result;

@@ -10,7 +10,7 @@ import java.util.List;
  *
  * @param highWatermark the latest of the tables' coordinates: past it, every table is consistent
  */
-public record LoadResult(List<LoadedTable> tables, BinlogPosition highWatermark, SnapshotMethod method,
+public record LoadResult(List<LoadedTable> tables, int chunks, BinlogPosition highWatermark, SnapshotMethod method,
         long lockMillis, double seconds, List<String> warnings) {
 
     public LoadResult {

@@ -39,12 +39,12 @@ final class RowEncoder {
                 }
                 byte[] v = rs.getBytes(i + 1);
                 if (v == null) {
-                    out.nullValue();
+                    out.writeNull();
                 } else {
                     plan.converters().get(i).write(v, out, report);
                 }
             }
-            out.rowEnd();
+            out.endRow();
         } catch (BadValueException e) {
             out.truncate(mark);
             throw e;

@@ -66,7 +66,7 @@ final class RowSalvage {
                         encoder.encode(rs, buf);
                     } catch (BadValueException e) {
                         if (read > alreadyRecorded) {
-                            discards.discard(plan, encoder.describeKey(rs), e.column(), e.getMessage(), null);
+                            discards.discard(plan, encoder.describeKey(rs), e.column().column(), e.getMessage(), null);
                             progress.discarded(plan, 1);
                         }
                         continue;

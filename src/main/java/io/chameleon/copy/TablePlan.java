@@ -7,6 +7,7 @@ import io.chameleon.schema.IndexDef;
 import io.chameleon.schema.TableDef;
 import io.chameleon.types.ColumnConverter;
 import io.chameleon.types.PgType;
+import io.chameleon.types.TextSelect;
 
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +46,7 @@ public record TablePlan(
     }
 
     public String selectAllSql() {
-        return "SELECT " + source.columns().stream().map(c -> MysqlNames.ident(c.name())).collect(Collectors.joining(", "))
+        return "SELECT " + source.columns().stream().map(TextSelect::expression).collect(Collectors.joining(", "))
                 + " FROM " + MysqlNames.qualified(source.name());
     }
 

@@ -5,6 +5,8 @@ import io.chameleon.config.SourceConfig;
 import io.chameleon.schema.ColumnDef;
 import io.chameleon.schema.TableDef;
 import io.chameleon.types.ColumnConverter;
+import io.chameleon.types.ColumnConverters;
+import io.chameleon.types.ValuePolicies;
 import io.chameleon.types.PgType;
 import io.chameleon.types.TypeMapper;
 
@@ -27,13 +29,14 @@ final class TablePlanner {
 
     List<TablePlan> plan(List<TableDef> tables, Map<String, Map<String, Long>> autoIncrements) {
         List<TablePlan> plans = new ArrayList<>();
+        ValuePolicies policies = ValuePolicies.of(source);
         for (TableDef t : tables) {
             List<PgType> types = new ArrayList<>();
             List<ColumnConverter> converters = new ArrayList<>();
             for (ColumnDef c : t.columns()) {
                 PgType type = mapper.map(t.name(), c);
                 types.add(type);
-                converters.add(ColumnConverter.of(c, type, source.zeroDates(), source.nulChars()));
+                converters.add(ColumnConverters.of(t.name(), c, type, policies));
             }
             String target = source.targetSchema(t.name().schema());
             OptionalInt ff = config.fillfactor().levelFor(t.name());

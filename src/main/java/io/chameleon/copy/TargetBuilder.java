@@ -5,6 +5,7 @@ import io.chameleon.pg.PgConnector;
 import io.chameleon.pg.Sql;
 import io.chameleon.schema.ColumnDef;
 import io.chameleon.types.DefaultTranslator;
+import io.chameleon.types.TranslatedDefault;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,12 +38,14 @@ final class TargetBuilder {
     private final TargetDdl ddl;
     private final List<String> warnings;
     private final ExistingTables existing = new ExistingTables();
+    private final DefaultTranslator defaults;
 
     TargetBuilder(PgConnector pg, SourceConfig source, TargetDdl ddl, List<String> warnings) {
         this.pg = pg;
         this.source = source;
         this.ddl = ddl;
         this.warnings = warnings;
+        this.defaults = new DefaultTranslator(source.zeroDates());
     }
 
     void prepare(List<TablePlan> plans) throws SQLException {
@@ -69,14 +72,14 @@ final class TargetBuilder {
             for (String sql : ddl.enumTypes(p)) {
                 s.execute(sql);
             }
-            List<Optional<String>> defaults = new ArrayList<>();
+            List<Optional<String>> columnDefaults = new ArrayList<>();
             for (int i = 0; i < p.source().columns().size(); i++) {
                 ColumnDef col = p.source().columns().get(i);
-                DefaultTranslator.Result d = DefaultTranslator.translate(col, p.pgTypes().get(i), source.zeroDates());
+                TranslatedDefault d = defaults.translate(p.source().name(), col, p.pgTypes().get(i), p.loadSchema());
                 d.warning().ifPresent(w -> warn(p.source().name() + "." + col.name() + ": " + w));
-                defaults.add(col.autoIncrement() ? Optional.empty() : d.expression());
+                columnDefaults.add(col.autoIncrement() ? Optional.empty() : d.expression());
             }
-            s.execute(ddl.createTable(p, defaults));
+            s.execute(ddl.createTable(p, columnDefaults));
         }
     }
 

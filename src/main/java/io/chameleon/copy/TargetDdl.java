@@ -25,8 +25,7 @@ final class TargetDdl {
     List<String> enumTypes(TablePlan plan) {
         List<String> sql = new ArrayList<>();
         for (PgType t : plan.pgTypes()) {
-            t.enumType().ifPresent(e -> sql.add("CREATE TYPE " + Sql.qualified(plan.loadSchema(), e.name()) + " AS ENUM ("
-                    + e.labels().stream().map(Sql::literal).collect(Collectors.joining(", ")) + ")"));
+            t.enumType().ifPresent(e -> sql.add(e.createSql(plan.loadSchema())));
         }
         return sql;
     }
@@ -37,7 +36,7 @@ final class TargetDdl {
         for (int i = 0; i < columns.size(); i++) {
             ColumnDef c = columns.get(i);
             PgType t = plan.pgTypes().get(i);
-            String type = t.enumType().map(e -> Sql.qualified(plan.loadSchema(), e.name())).orElse(t.sql());
+            String type = t.sqlIn(plan.loadSchema());
             StringBuilder col = new StringBuilder(Sql.ident(c.name())).append(' ').append(type);
             defaults.get(i).ifPresent(d -> col.append(" DEFAULT ").append(d));
             if (!c.nullable()) {

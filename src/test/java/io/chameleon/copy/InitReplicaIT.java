@@ -24,7 +24,10 @@ class InitReplicaIT {
 
     @BeforeAll
     static void load() throws Exception {
-        fx = ReplicaFixture.create("init");
+        fx = ReplicaFixture.create("init", "");
+        // a type_override PostgreSQL refuses for one value: COPY fails and the chunk is salvaged row by row
+        fx.useConfig(fx.config().replace("pg_conn:", "type_override:\n  \"varchar(10)\":\n    override_to: integer\n"
+                + "    override_tables:\n      - " + fx.mysqlSchema + ".bad_rows\npg_conn:"));
         fx.mysqlExec("SET SESSION sql_mode = ''",
                 """
                 CREATE TABLE all_types (
@@ -71,9 +74,12 @@ class InitReplicaIT {
                 "INSERT INTO auto_gap (id, v) VALUES (1, 1), (2, 2), (10, 10)",
                 "CREATE TABLE pfx (id INT PRIMARY KEY, name VARCHAR(200), UNIQUE KEY u_name (name(10)), FULLTEXT KEY ft (name))",
                 "INSERT INTO pfx VALUES (1, 'abcdefghij-1'), (2, 'different')",
-                "CREATE TABLE bad_rows (id INT PRIMARY KEY, dt DATETIME NOT NULL, txt VARCHAR(20), e ENUM('x','y'))",
-                "INSERT INTO bad_rows VALUES (1, '2024-01-01 00:00:00', 'fine', 'x'), (2, '0000-00-00 00:00:00', 'zero', 'x'),"
-                        + " (3, '2024-01-01 00:00:00', CONCAT('a', CHAR(0), 'b'), 'y'), (4, '2024-01-01 00:00:00', 'bad enum', 'z')");
+                "CREATE TABLE bad_rows (id INT PRIMARY KEY, dt DATETIME NOT NULL, txt VARCHAR(20), e ENUM('x','y'), num VARCHAR(10))",
+                "INSERT INTO bad_rows VALUES (1, '2024-01-01 00:00:00', 'fine', 'x', '1'),"
+                        + " (2, '0000-00-00 00:00:00', 'zero', 'x', '2'),"
+                        + " (3, '2024-01-01 00:00:00', CONCAT('a', CHAR(0), 'b'), 'y', '3'),"
+                        + " (4, '2024-01-01 00:00:00', 'bad enum', 'z', '4'),"
+                        + " (5, '2024-01-01 00:00:00', 'not a number', 'x', 'abc')");
         fx.ok("create_replica_schema");
         fx.ok("add_source", "--source", fx.sourceName);
         init = fx.ok("init_replica", "--source", fx.sourceName, "--debug");
@@ -87,7 +93,7 @@ class InitReplicaIT {
     @Test
     void largeTableSplitIntoRangesArrivesWhole() throws SQLException {
         assertThat(fx.diff("big")).isEmpty();
-        assertThat(init.all()).contains("big [chunk");
+        assertThat(init.out()).containsPattern("8 tables .* in ([1-9][0-9]+) chunks");
     }
 
     @Test
@@ -100,13 +106,14 @@ class InitReplicaIT {
 
     @Test
     void refusedRowsAreDiscardedAndRecordedOthersLand() throws SQLException {
-        List<String> ids = pgStrings("SELECT id || ':' || txt FROM " + fx.pgSchema + ".bad_rows ORDER BY id");
-        assertThat(ids).containsExactly("1:fine", "3:ab");
-        List<String> discards = pgStrings("SELECT table_name || ' ' || key_text || ' ' || reason FROM sch_chameleon.discarded_rows"
-                + " ORDER BY key_text");
+        // the NUL character is stripped (counted); MySQL's '' for an invalid enum value is kept as ''
+        List<String> rows = pgStrings("SELECT id || ':' || txt || ':' || e || ':' || num FROM " + fx.pgSchema + ".bad_rows ORDER BY id");
+        assertThat(rows).containsExactly("1:fine:x:1", "3:ab:y:3", "4:bad enum::4");
+        List<String> discards = pgStrings("SELECT mysql_table || ' ' || row_key || ' ' || coalesce(column_name, '-') || ' '"
+                + " || reason FROM sch_chameleon.discarded_rows ORDER BY row_key");
         assertThat(discards).hasSize(2);
-        assertThat(discards.get(0)).contains("bad_rows", "id=2", "dt");
-        assertThat(discards.get(1)).contains("bad_rows", "id=4", "enum");
+        assertThat(discards.get(0)).contains("bad_rows", "id=2", "dt", "zero_dates");
+        assertThat(discards.get(1)).contains("bad_rows", "id=5", "num", "abc");
         assertThat(init.all()).contains("2 rows discarded");
     }
 
@@ -135,10 +142,12 @@ class InitReplicaIT {
 
     @Test
     void catalogueKnowsWhichTablesReplicateAndFromWhere() throws SQLException {
-        assertThat(pgStrings("SELECT table_name FROM sch_chameleon.replica_tables WHERE NOT replicated ORDER BY 1"))
+        assertThat(pgStrings("SELECT mysql_table FROM sch_chameleon.replicated_tables WHERE NOT replicated ORDER BY 1"))
                 .containsExactly("nokey");
-        assertThat(pgStrings("SELECT count(*) FROM sch_chameleon.replica_tables WHERE replicated AND binlog_file IS NOT NULL"))
-                .containsExactly("8");
+        assertThat(pgStrings("SELECT count(*) FROM sch_chameleon.replicated_tables WHERE replicated"
+                + " AND snapshot_binlog_file IS NOT NULL")).containsExactly("7");
+        assertThat(pgStrings("SELECT array_to_string(replica_key, ',') FROM sch_chameleon.replicated_tables"
+                + " WHERE mysql_table = 'uniq'")).containsExactly("code");
         String status = fx.ok("show_status", "--source", fx.sourceName).out();
         assertThat(status).contains("initialised").contains("nokey");
     }

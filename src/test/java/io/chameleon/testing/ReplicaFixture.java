@@ -29,7 +29,7 @@ public final class ReplicaFixture {
     private ReplicaFixture(String mysqlSchema, String pgDatabase, Path dir, String extraSourceKeys) throws IOException {
         this.mysqlSchema = mysqlSchema;
         this.pgDatabase = pgDatabase;
-        this.pgSchema = "pg_" + mysqlSchema;
+        this.pgSchema = "dst_" + mysqlSchema;
         this.dir = dir;
         this.configFile = dir.resolve("test.yml");
         Files.writeString(configFile, yaml(extraSourceKeys));
@@ -78,6 +78,15 @@ public final class ReplicaFixture {
                 + "    out_dir: '" + dir.resolve("out") + "'\n"
                 + "    type: mysql\n"
                 + extraSourceKeys;
+    }
+
+    public String config() throws IOException {
+        return Files.readString(configFile);
+    }
+
+    /** Replaces the configuration file's text (to add keys the defaults do not have). */
+    public void useConfig(String yaml) throws IOException {
+        Files.writeString(configFile, yaml);
     }
 
     /** What a command printed and how it ended. */

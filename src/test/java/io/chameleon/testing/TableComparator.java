@@ -74,7 +74,7 @@ public final class TableComparator {
                     StringBuilder row = new StringBuilder();
                     for (int k = 0; k < def.columns().size(); k++) {
                         ColumnDef col = def.columns().get(k);
-                        byte[] v = rs.getBytes(k + 1);
+                        byte[] v = binary(col) ? rs.getBytes(k + 1) : utf8(rs.getString(k + 1));
                         row.append(k == 0 ? "" : " | ").append(col.name()).append('=')
                                 .append(v == null ? "NULL" : col.dataType().equals("json")
                                         ? "json:" + jsonCanonical(pg, new String(v, StandardCharsets.UTF_8))
@@ -177,6 +177,14 @@ public final class TableComparator {
         BigDecimal secs = new BigDecimal(p[0]).multiply(BigDecimal.valueOf(3600))
                 .add(new BigDecimal(p[1]).multiply(BigDecimal.valueOf(60))).add(new BigDecimal(p[2]));
         return decimal((negative ? secs.negate() : secs).toPlainString());
+    }
+
+    private static boolean binary(ColumnDef col) {
+        return col.dataType().contains("binary") || col.dataType().contains("blob") || col.dataType().equals("bit");
+    }
+
+    private static byte[] utf8(String s) {
+        return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
     }
 
     /** MySQL's JSON text in PostgreSQL's canonical jsonb form (key order, spacing). */
