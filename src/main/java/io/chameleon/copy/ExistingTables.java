@@ -31,21 +31,30 @@ final class ExistingTables {
     private final List<String[]> foreignKeys = new ArrayList<>();
 
     void prepare(Connection c, List<TablePlan> plans, Creator creator) throws SQLException {
+        List<TablePlan> kept = new ArrayList<>();
+        List<Long> oids = new ArrayList<>();
         for (TablePlan p : plans) {
             Long oid = oid(c, p);
             if (oid == null) {
                 LOG.info("keep_existing_schema: {} does not exist in PostgreSQL; creating it", p.loadTableSql());
                 creator.create(c, p);
-                continue;
+            } else {
+                kept.add(p);
+                oids.add(oid);
+                saveForeignKeys(c, oid);
             }
-            saveForeignKeys(c, oid);
-            saveKeysAndIndexes(c, oid, p);
         }
+        // foreign keys first: they depend on the keys dropped next
         try (Statement s = c.createStatement()) {
             for (String[] fk : foreignKeys) {
                 s.execute("ALTER TABLE " + fk[0] + " DROP CONSTRAINT IF EXISTS " + Sql.ident(fk[1]));
             }
-            for (TablePlan p : plans) {
+        }
+        for (int i = 0; i < kept.size(); i++) {
+            saveKeysAndIndexes(c, oids.get(i), kept.get(i));
+        }
+        try (Statement s = c.createStatement()) {
+            for (TablePlan p : kept) {
                 s.execute("TRUNCATE " + p.loadTableSql());
             }
         }
