@@ -34,14 +34,15 @@ final class ChunkCopier {
 
     private final CopyMode mode;
     private final Path outDir;
-    private final int fetchSize;
+    private final long fetchBudget;
     private final CopyProgress progress;
     private final DiscardSink discards;
 
-    ChunkCopier(CopyMode mode, Path outDir, int fetchSize, CopyProgress progress, DiscardSink discards) {
+    /** @param fetchBudget bytes of fetched rows one worker may hold */
+    ChunkCopier(CopyMode mode, Path outDir, long fetchBudget, CopyProgress progress, DiscardSink discards) {
         this.mode = mode;
         this.outDir = outDir;
-        this.fetchSize = fetchSize;
+        this.fetchBudget = fetchBudget;
         this.progress = progress;
         this.discards = discards;
     }
@@ -68,7 +69,7 @@ final class ChunkCopier {
             // the rows go back; rows already discarded stay discarded and are not recorded again
             progress.add(chunk.table(), -counted.rows, -counted.bytes);
             ConversionReport salvage = new ConversionReport();
-            long rows = new RowSalvage(chunk, mysql, pg, fetchSize, progress, discards).run(salvage, counted.read);
+            long rows = new RowSalvage(chunk, mysql, pg, new FetchSizer(fetchBudget, chunk.table()), progress, discards).run(salvage, counted.read);
             pg.commit();
             report.add(salvage);
             return rows;
@@ -136,13 +137,16 @@ final class ChunkCopier {
         CopyTextBuffer buf = new CopyTextBuffer(FLUSH_BYTES + (FLUSH_BYTES >> 2));
         long rows = 0;
         long total = 0;
+        FetchSizer fetch = new FetchSizer(fetchBudget, plan);
         try (Statement st = mysql.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-            st.setFetchSize(fetchSize);
+            st.setFetchSize(fetch.initial());
             try (ResultSet rs = st.executeQuery(chunk.selectSql())) {
                 while (rs.next()) {
                     counted.read++;
                     try {
+                        int start = buf.length();
                         encoder.encode(rs, buf);
+                        fetch.observe(rs, buf.length() - start);
                         rows++;
                     } catch (BadValueException e) {
                         discards.discard(plan, encoder.describeKey(rs), e.column().column(), e.getMessage(), null);

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The copy workers: worker i reads through snapshot connection i and writes through its own
@@ -29,7 +28,6 @@ final class CopyWorkers {
     private final CopyProgress progress;
     private final Map<TablePlan, BinlogPosition> positions = new ConcurrentHashMap<>();
     private final Set<TablePlan> prepared = ConcurrentHashMap.newKeySet();
-    private final AtomicReference<Exception> failure = new AtomicReference<>();
 
     CopyWorkers(ConsistentSnapshot snapshot, PgConnector pg, ChunkCopier copier, CopyProgress progress) {
         this.snapshot = snapshot;
@@ -41,33 +39,18 @@ final class CopyWorkers {
     /** Copies every chunk; returns the binlog coordinates of each table's copy. */
     Map<TablePlan, BinlogPosition> run(List<Chunk> chunks) throws Exception {
         ConcurrentLinkedQueue<Chunk> queue = new ConcurrentLinkedQueue<>(chunks);
-        Thread[] threads = new Thread[snapshot.workerCount()];
-        for (int i = 0; i < threads.length; i++) {
-            int index = i;
-            threads[i] = new Thread(() -> work(index, queue), "copy-" + (i + 1));
-            threads[i].start();
-        }
-        for (Thread t : threads) {
-            t.join();
-        }
-        if (failure.get() != null) {
-            throw failure.get();
-        }
-        return positions;
-    }
-
-    private void work(int index, ConcurrentLinkedQueue<Chunk> queue) {
-        ConversionReport report = new ConversionReport();
-        try (Connection target = pg.open()) {
-            Chunk chunk;
-            while (failure.get() == null && (chunk = queue.poll()) != null) {
-                copy(index, chunk, target, report);
+        Parallel.run(snapshot.workerCount(), "copy", (index, parallel) -> {
+            ConversionReport report = new ConversionReport();
+            try (Connection target = pg.open()) {
+                Chunk chunk;
+                while (!parallel.failed() && (chunk = queue.poll()) != null) {
+                    copy(index, chunk, target, report);
+                }
+            } finally {
+                report.entries().forEach(e -> LOG.warn("values adjusted: {}", e));
             }
-        } catch (Exception e) {
-            failure.compareAndSet(null, e);
-        } finally {
-            report.entries().forEach(e -> LOG.warn("values adjusted: {}", e));
-        }
+        });
+        return positions;
     }
 
     private void copy(int index, Chunk chunk, Connection target, ConversionReport report) throws Exception {

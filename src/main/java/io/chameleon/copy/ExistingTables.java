@@ -120,34 +120,20 @@ final class ExistingTables {
 
     void rebuild(PgConnector pg, int workers, List<String> warnings) throws Exception {
         ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(rebuild);
-        List<Thread> threads = new ArrayList<>();
-        List<Exception> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
-        for (int i = 0; i < Math.max(1, workers); i++) {
-            Thread t = new Thread(() -> {
-                try (Connection c = pg.open(); Statement s = c.createStatement()) {
-                    String sql;
-                    while ((sql = queue.poll()) != null) {
-                        try {
-                            s.execute(sql);
-                        } catch (SQLException e) {
-                            String w = "keep_existing_schema: could not rebuild (" + sql + "): " + e.getMessage();
-                            LOG.warn(w);
-                            warnings.add(w);
-                        }
+        Parallel.run(workers, "rebuild", (index, parallel) -> {
+            try (Connection c = pg.open(); Statement s = c.createStatement()) {
+                String sql;
+                while (!parallel.failed() && (sql = queue.poll()) != null) {
+                    try {
+                        s.execute(sql);
+                    } catch (SQLException e) {
+                        String w = "keep_existing_schema: could not rebuild (" + sql + "): " + e.getMessage();
+                        LOG.warn(w);
+                        warnings.add(w);
                     }
-                } catch (SQLException e) {
-                    failures.add(e);
                 }
-            }, "rebuild-" + (i + 1));
-            threads.add(t);
-            t.start();
-        }
-        for (Thread t : threads) {
-            t.join();
-        }
-        if (!failures.isEmpty()) {
-            throw failures.get(0);
-        }
+            }
+        });
     }
 
     void restoreForeignKeys(Connection c, List<String> warnings) throws SQLException {

@@ -89,7 +89,7 @@ public final class InitialLoad {
                     progress.register(p, (int) chunks.stream().filter(ch -> ch.table() == p).count());
                 }
                 reporter.start();
-                positions = new CopyWorkers(snapshot, pg, copier(progress, plans), progress).run(chunks);
+                positions = new CopyWorkers(snapshot, pg, copier(progress), progress).run(chunks);
             }
         }
         LOG.info("data copied: {} rows in {}s; building keys and indexes", progress.totalRows(),
@@ -108,14 +108,10 @@ public final class InitialLoad {
         return result;
     }
 
-    private ChunkCopier copier(CopyProgress progress, List<TablePlan> plans) {
-        long avgRow = Math.max(64, plans.stream().mapToLong(p -> p.source().averageRowLength()).max().orElse(256));
-        // budget per worker: its fetched rows (with Java overhead) beside the flush and salvage buffers
-        long perWorker = Math.max(1 << 20, source.copyMaxMemory() / Math.max(1, source.copyWorkers()) - (6L << 20));
-        int fetch = (int) Math.max(10, Math.min(50_000, perWorker / (avgRow * 3)));
-        LOG.debug("fetch size {} rows per worker (copy_max_memory {} bytes, widest average row {} bytes)", fetch,
-                source.copyMaxMemory(), avgRow);
-        return new ChunkCopier(source.copyMode(), source.outDir(), fetch, progress, catalog);
+    private ChunkCopier copier(CopyProgress progress) {
+        // each worker's share, less its flush buffer and a salvage batch
+        long perWorker = source.copyMaxMemory() / Math.max(1, source.copyWorkers()) - (6L << 20);
+        return new ChunkCopier(source.copyMode(), source.outDir(), perWorker, progress, catalog);
     }
 
     static boolean hasPostgis(Connection c) throws SQLException {

@@ -29,17 +29,17 @@ final class RowSalvage {
     private final Chunk chunk;
     private final Connection mysql;
     private final Connection pg;
-    private final int fetchSize;
+    private final FetchSizer fetch;
     private final CopyProgress progress;
     private final DiscardSink discards;
     private final CopyManager copy;
 
-    RowSalvage(Chunk chunk, Connection mysql, Connection pg, int fetchSize, CopyProgress progress, DiscardSink discards)
+    RowSalvage(Chunk chunk, Connection mysql, Connection pg, FetchSizer fetch, CopyProgress progress, DiscardSink discards)
             throws SQLException {
         this.chunk = chunk;
         this.mysql = mysql;
         this.pg = pg;
-        this.fetchSize = fetchSize;
+        this.fetch = fetch;
         this.progress = progress;
         this.discards = discards;
         this.copy = pg.unwrap(PGConnection.class).getCopyAPI();
@@ -58,12 +58,14 @@ final class RowSalvage {
         long loaded = 0;
         long read = 0;
         try (Statement st = mysql.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-            st.setFetchSize(fetchSize);
+            st.setFetchSize(fetch.initial());
             try (ResultSet rs = st.executeQuery(chunk.selectSql())) {
                 while (rs.next()) {
                     read++;
                     try {
+                        int start = buf.length();
                         encoder.encode(rs, buf);
+                        fetch.observe(rs, buf.length() - start);
                     } catch (BadValueException e) {
                         if (read > alreadyRecorded) {
                             discards.discard(plan, encoder.describeKey(rs), e.column().column(), e.getMessage(), null);

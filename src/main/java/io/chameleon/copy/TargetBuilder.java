@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Builds the PostgreSQL side of a load: the loading schema and its tables before the data; keys,
@@ -109,33 +108,19 @@ final class TargetBuilder {
     }
 
     private void runParallel(int workers, ConcurrentLinkedQueue<TargetDdl.IndexStatement> queue) throws Exception {
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < Math.max(1, workers); i++) {
-            Thread t = new Thread(() -> {
-                try (Connection c = pg.open(); Statement s = c.createStatement()) {
-                    TargetDdl.IndexStatement st;
-                    while ((st = queue.poll()) != null) {
-                        try {
-                            s.execute(st.sql());
-                        } catch (SQLException e) {
-                            warn("PostgreSQL could not build index " + st.index().name() + " (" + st.sql() + "): "
-                                    + e.getMessage());
-                        }
+        Parallel.run(workers, "index", (index, parallel) -> {
+            try (Connection c = pg.open(); Statement s = c.createStatement()) {
+                TargetDdl.IndexStatement st;
+                while (!parallel.failed() && (st = queue.poll()) != null) {
+                    try {
+                        s.execute(st.sql());
+                    } catch (SQLException e) {
+                        warn("PostgreSQL could not build index " + st.index().name() + " (" + st.sql() + "): "
+                                + e.getMessage());
                     }
-                } catch (SQLException e) {
-                    failure.compareAndSet(null, e);
                 }
-            }, "index-" + (i + 1));
-            threads.add(t);
-            t.start();
-        }
-        for (Thread t : threads) {
-            t.join();
-        }
-        if (failure.get() != null) {
-            throw failure.get();
-        }
+            }
+        });
     }
 
     private void identities(Connection c, TablePlan p) throws SQLException {

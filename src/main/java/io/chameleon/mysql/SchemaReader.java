@@ -150,7 +150,7 @@ public final class SchemaReader {
         return cols;
     }
 
-    private record DefaultValue(String value, DefaultKind kind) {}
+    record DefaultValue(String value, DefaultKind kind) {}
 
     /**
      * MariaDB (10.2.7+) reports defaults as SQL: {@code 'text'} quoted, {@code NULL}, numbers bare and
