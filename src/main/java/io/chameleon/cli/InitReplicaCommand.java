@@ -106,6 +106,7 @@ final class InitReplicaCommand extends ChameleonCommand {
         String summary = summary(source, result);
         LOG.info(summary);
         io.out().println(summary);
+        result.adjustments().forEach(a -> io.out().println("adjusted: " + a));
         result.warnings().forEach(w -> io.out().println("warning: " + w));
         return ExitCode.OK;
     }
@@ -113,10 +114,11 @@ final class InitReplicaCommand extends ChameleonCommand {
     static String summary(SourceConfig source, LoadResult r) {
         long replicated = r.tables().stream().filter(t -> t.replicated()).count();
         return String.format(Locale.ROOT, "init_replica of source %s done: %d tables (%d replicated, %d without a key)"
-                + " in %d chunks, %,d rows, %s in %.1fs (%,.0f rows/s); %d rows discarded; snapshot %s (%s%s); %d warnings%s",
+                + " in %d chunks, %,d rows, %s in %.1fs (%,.0f rows/s); %d rows discarded; %d values adjusted;"
+                + " snapshot %s (%s%s); %d warnings%s",
                 source.name(), r.tables().size(), replicated, r.tables().size() - replicated, r.chunks(), r.rows(),
                 bytes(r.bytes()),
-                r.seconds(), r.rows() / Math.max(r.seconds(), 0.001), r.discarded(),
+                r.seconds(), r.rows() / Math.max(r.seconds(), 0.001), r.discarded(), r.adjustedValues(),
                 r.highWatermark() == null ? "-" : r.highWatermark(), r.method().name().toLowerCase(Locale.ROOT),
                 r.lockMillis() > 0 ? ", global lock held " + r.lockMillis() + " ms" : "", r.warnings().size(),
                 r.discarded() > 0 ? "; see the discarded rows in sch_chameleon.discarded_rows" : "");

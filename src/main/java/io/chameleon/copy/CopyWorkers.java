@@ -28,6 +28,7 @@ final class CopyWorkers {
     private final CopyProgress progress;
     private final Map<TablePlan, BinlogPosition> positions = new ConcurrentHashMap<>();
     private final Set<TablePlan> prepared = ConcurrentHashMap.newKeySet();
+    private final ConversionReport adjustments = new ConversionReport();
 
     CopyWorkers(ConsistentSnapshot snapshot, PgConnector pg, ChunkCopier copier, CopyProgress progress) {
         this.snapshot = snapshot;
@@ -47,10 +48,18 @@ final class CopyWorkers {
                     copy(index, chunk, target, report);
                 }
             } finally {
-                report.entries().forEach(e -> LOG.warn("values adjusted: {}", e));
+                synchronized (adjustments) {
+                    adjustments.add(report);
+                }
             }
         });
+        adjustments.entries().forEach(e -> LOG.warn("values adjusted: {}", e));
         return positions;
+    }
+
+    /** The values the converters changed to fit PostgreSQL (by policy), per column and kind. */
+    ConversionReport adjustments() {
+        return adjustments;
     }
 
     private void copy(int index, Chunk chunk, Connection target, ConversionReport report) throws Exception {

@@ -9,6 +9,7 @@ import io.chameleon.mysql.SchemaReader;
 import io.chameleon.mysql.ServerInfo;
 import io.chameleon.pg.PgConnector;
 import io.chameleon.schema.TableDef;
+import io.chameleon.types.ConversionReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,6 +81,7 @@ public final class InitialLoad {
         Map<TablePlan, BinlogPosition> positions;
         ConsistentSnapshot snapshot;
         int chunkCount;
+        ConversionReport adjustments;
         try (ProgressReporter reporter = new ProgressReporter(progress, terminal)) {
             snapshot = ConsistentSnapshot.open(mysql, server, Math.max(1, Math.min(source.copyWorkers(), Math.max(1, plans.size()))));
             try (snapshot) {
@@ -89,7 +91,9 @@ public final class InitialLoad {
                     progress.register(p, (int) chunks.stream().filter(ch -> ch.table() == p).count());
                 }
                 reporter.start();
-                positions = new CopyWorkers(snapshot, pg, copier(progress), progress).run(chunks);
+                CopyWorkers workers = new CopyWorkers(snapshot, pg, copier(progress), progress);
+                positions = workers.run(chunks);
+                adjustments = workers.adjustments();
             }
         }
         LOG.info("data copied: {} rows in {}s; building keys and indexes", progress.totalRows(),
@@ -103,7 +107,8 @@ public final class InitialLoad {
         }
         BinlogPosition high = positions.values().stream().max(Comparator.naturalOrder()).orElse(null);
         LoadResult result = new LoadResult(loaded, chunkCount, high, snapshot.method(), snapshot.lockMillis(),
-                (System.nanoTime() - start) / 1e9, warnings);
+                (System.nanoTime() - start) / 1e9, warnings,
+                adjustments.entries().stream().map(Object::toString).toList(), adjustments.total());
         builder.swap(plans, tx -> catalog.loaded(tx, result));
         return result;
     }

@@ -11,11 +11,12 @@ import java.util.List;
  * @param highWatermark the latest of the tables' coordinates: past it, every table is consistent
  */
 public record LoadResult(List<LoadedTable> tables, int chunks, BinlogPosition highWatermark, SnapshotMethod method,
-        long lockMillis, double seconds, List<String> warnings) {
+        long lockMillis, double seconds, List<String> warnings, List<String> adjustments, long adjustedValues) {
 
     public LoadResult {
         tables = List.copyOf(tables);
         warnings = List.copyOf(warnings);
+        adjustments = List.copyOf(adjustments);
     }
 
     public long rows() {

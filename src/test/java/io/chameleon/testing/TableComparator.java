@@ -4,6 +4,7 @@ import io.chameleon.mysql.SchemaReader;
 import io.chameleon.mysql.ServerInfo;
 import io.chameleon.schema.ColumnDef;
 import io.chameleon.schema.TableDef;
+import io.chameleon.types.TextSelect;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +65,9 @@ public final class TableComparator {
     }
 
     private static List<String> mysqlRows(Connection c, TableDef def, Connection pg) throws SQLException {
-        String cols = def.columns().stream().map(col -> "`" + col.name() + "`").collect(Collectors.joining(", "));
+        // the server's own text of each value: Connector/J's getString re-prints temporal values
+        // (a DATETIME(3) .001 comes back as .1), so numbers, dates and times are CAST to text on the server
+        String cols = def.columns().stream().map(TextSelect::expression).collect(Collectors.joining(", "));
         List<String> rows = new ArrayList<>();
         try (Statement s = c.createStatement()) {
             s.execute("SET time_zone = '+00:00'");
