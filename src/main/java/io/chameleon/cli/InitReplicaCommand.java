@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Locale;
 
 @Command(name = "init_replica", description = "Copy every table of the source into PostgreSQL from one consistent snapshot.")
@@ -58,7 +59,12 @@ final class InitReplicaCommand extends ChameleonCommand {
             throw new CommandFailure(ExitCode.USAGE, "source " + source.name() + " is of type pgsql; init_replica of pgsql"
                     + " sources is not supported by this version (only mysql)");
         }
+        // checked before detaching as well, so a problem is told here and not only in the background log
+        preflight(source);
         if (background() && !Detach.isDetachedChild()) {
+            try (Connection c = openCatalogConnection()) {
+                requireStartable(Catalog.open(c), source);
+            }
             Path log = config().global().logDir().resolve(logName(source) + ".log");
             long pid = Detach.start(args, config().global().logDir().resolve(logName(source) + ".console"));
             io.out().println("init_replica of source " + source.name() + " runs in the background (pid " + pid + ");"
@@ -66,24 +72,11 @@ final class InitReplicaCommand extends ChameleonCommand {
                     + source.name() + " (use --debug to stay in the foreground)");
             return ExitCode.OK;
         }
-        PreflightReport check = Preflight.run(source, config().pgConn());
-        if (!check.passed()) {
-            io.err().print(PreflightRenderer.render(check));
-            throw new CommandFailure(ExitCode.CHECK_FAILED, "init_replica of " + source.name()
-                    + " not started: the checks above failed");
-        }
-        check.results().stream().filter(r -> r.status() != CheckResult.Status.OK)
-                .forEach(r -> LOG.warn("check {}: {} {}", r.name(), r.found(), r.fix()));
 
         int sourceId;
         try (Connection c = openCatalogConnection()) {
             Catalog catalog = Catalog.open(c);
-            sourceId = catalog.sources().id(source.name());
-            SourceStatus status = catalog.sources().get(source.name()).status();
-            if (status == SourceStatus.RUNNING || status == SourceStatus.INITIALISING || status == SourceStatus.SYNCING) {
-                throw new CommandFailure(ExitCode.REFUSED, "source " + source.name() + " is " + status.label()
-                        + "; stop it first (stop_replica), or if no process runs any more, run enable_replica");
-            }
+            sourceId = requireStartable(catalog, source);
             catalog.sources().setStatus(sourceId, SourceStatus.INITIALISING);
             catalog.sources().setProcess(sourceId, ProcessHandle.current().pid(), InetAddress.getLocalHost().getHostName());
         }
@@ -108,6 +101,28 @@ final class InitReplicaCommand extends ChameleonCommand {
         io.out().println(summary);
         result.warnings().forEach(w -> io.out().println("warning: " + w));
         return ExitCode.OK;
+    }
+
+    private void preflight(SourceConfig source) {
+        PreflightReport check = Preflight.run(source, config().pgConn());
+        if (!check.passed()) {
+            io.err().print(PreflightRenderer.render(check));
+            throw new CommandFailure(ExitCode.CHECK_FAILED, "init_replica of " + source.name()
+                    + " not started: the checks above failed");
+        }
+        check.results().stream().filter(r -> r.status() != CheckResult.Status.OK)
+                .forEach(r -> LOG.warn("check {}: {} {}", r.name(), r.found(), r.fix()));
+    }
+
+    /** The source's id, once it is known to be in the catalogue and not being loaded or replicated. */
+    private static int requireStartable(Catalog catalog, SourceConfig source) throws SQLException {
+        int id = catalog.sources().id(source.name());
+        SourceStatus status = catalog.sources().get(source.name()).status();
+        if (status == SourceStatus.RUNNING || status == SourceStatus.INITIALISING || status == SourceStatus.SYNCING) {
+            throw new CommandFailure(ExitCode.REFUSED, "source " + source.name() + " is " + status.label()
+                    + "; stop it first (stop_replica), or if no process runs any more, run enable_replica");
+        }
+        return id;
     }
 
     static String summary(SourceConfig source, LoadResult r) {
