@@ -1,6 +1,7 @@
 package io.chameleon.cli;
 
 import io.chameleon.catalog.Catalog;
+import io.chameleon.catalog.SourceRecord;
 import io.chameleon.catalog.SourceStatus;
 import io.chameleon.config.GlobalSettings.LogDest;
 import io.chameleon.config.SourceConfig;
@@ -18,7 +19,6 @@ import picocli.CommandLine.Command;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Locale;
 
 @Command(name = "init_replica", description = "Copy every table of the source into PostgreSQL from one consistent snapshot.")
@@ -77,8 +77,9 @@ final class InitReplicaCommand extends ChameleonCommand {
         try (Connection c = openCatalogConnection()) {
             Catalog catalog = Catalog.open(c);
             sourceId = requireStartable(catalog, source);
-            catalog.sources().setStatus(sourceId, SourceStatus.INITIALISING);
+            // the process first: a source initialising always names the process doing it
             catalog.sources().setProcess(sourceId, ProcessHandle.current().pid(), InetAddress.getLocalHost().getHostName());
+            catalog.sources().setStatus(sourceId, SourceStatus.INITIALISING);
         }
         LoadResult result;
         try (CatalogLoadRecorder recorder = new CatalogLoadRecorder(pg(), sourceId)) {
@@ -115,10 +116,23 @@ final class InitReplicaCommand extends ChameleonCommand {
     }
 
     /** The source's id, once it is known to be in the catalogue and not being loaded or replicated. */
-    private static int requireStartable(Catalog catalog, SourceConfig source) throws SQLException {
+    private static int requireStartable(Catalog catalog, SourceConfig source) throws Exception {
         int id = catalog.sources().id(source.name());
-        SourceStatus status = catalog.sources().get(source.name()).status();
-        if (status == SourceStatus.RUNNING || status == SourceStatus.INITIALISING || status == SourceStatus.SYNCING) {
+        SourceRecord record = catalog.sources().get(source.name());
+        SourceStatus status = record.status();
+        if (status == SourceStatus.INITIALISING) {
+            String where = record.processPid() == null ? "no process" : "pid " + record.processPid() + " on " + record.processHost();
+            if (record.processPid() == null || record.processHost().equals(InetAddress.getLocalHost().getHostName())
+                    && ProcessHandle.of(record.processPid()).map(p -> !p.isAlive()).orElse(true)) {
+                // a load that was killed (or its host rebooted) left the status behind: start again
+                LOG.warn("source {} was left initialising by {}, which no longer runs; loading it again", source.name(), where);
+                return id;
+            }
+            throw new CommandFailure(ExitCode.REFUSED, "source " + source.name() + " is initialising: init_replica runs as "
+                    + where + "; wait for it to end (show_status --source " + source.name() + "), or if that process no"
+                    + " longer runs, run init_replica again on " + record.processHost());
+        }
+        if (status == SourceStatus.RUNNING || status == SourceStatus.SYNCING) {
             throw new CommandFailure(ExitCode.REFUSED, "source " + source.name() + " is " + status.label()
                     + "; stop it first (stop_replica), or if no process runs any more, run enable_replica");
         }

@@ -310,6 +310,30 @@ class CliIT {
                 .containsExactly("0");
     }
 
+    @Test
+    void initReplicaWaitsForALiveLoadButRestartsOneWhoseProcessIsGone() throws Exception {
+        ReplicaFixture fx = ReplicaFixture.create("cli_initstale");
+        fx.mysqlExec("CREATE TABLE t (id INT PRIMARY KEY)", "INSERT INTO t VALUES (1), (2)");
+        fx.ok("create_replica_schema");
+        fx.ok("add_source", "--source", fx.sourceName);
+        String host = java.net.InetAddress.getLocalHost().getHostName();
+
+        // a load in progress: this JVM stands for the process doing it
+        markInitialising(fx, ProcessHandle.current().pid(), host);
+        Run busy = fx.run("init_replica", "--source", fx.sourceName);
+        assertRefused(busy, ExitCode.REFUSED, "source mysql is initialising", "pid " + ProcessHandle.current().pid());
+        assertThat(strings(fx, SOURCE_COLUMNS)).containsExactly("mysql:initialising");
+
+        // a load that was killed: the process recorded no longer exists
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        markInitialising(fx, gone.pid(), host);
+        Run again = fx.run("init_replica", "--source", fx.sourceName, "--debug");
+        assertThat(again.exitCode()).as(again.all()).isZero();
+        assertThat(strings(fx, SOURCE_COLUMNS)).containsExactly("mysql:initialised");
+        assertThat(fx.diff("t")).isEmpty();
+    }
+
     // ---- configuration -------------------------------------------------------------------------
 
     @Test
@@ -515,6 +539,16 @@ class CliIT {
                 + "    lock_timeout: \"30s\"\n"
                 + "    my_server_id: 100\n"
                 + "    type: mysql\n";
+    }
+
+    /** The catalogue as an init_replica run by process {@code pid} on {@code host} leaves it while loading. */
+    private static void markInitialising(ReplicaFixture fx, long pid, String host) throws SQLException {
+        try (Connection c = fx.pg(); java.sql.PreparedStatement s = c.prepareStatement("UPDATE sch_chameleon.sources"
+                + " SET status = 'initialising', process_pid = ?, process_host = ?, process_started_at = now()")) {
+            s.setLong(1, pid);
+            s.setString(2, host);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
     }
 
     private static List<String> strings(ReplicaFixture fx, String sql) throws SQLException {
