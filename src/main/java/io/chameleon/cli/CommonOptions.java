@@ -37,4 +37,7 @@ final class CommonOptions {
 
     @Option(names = {"--yes", "-y"}, description = "answer yes to confirmations (for scripts)")
     boolean yes;
+
+    @Option(names = {"--help", "-h"}, usageHelp = true, description = "show this command's options and exit")
+    boolean help;
 }

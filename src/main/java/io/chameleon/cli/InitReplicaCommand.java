@@ -1,6 +1,7 @@
 package io.chameleon.cli;
 
 import io.chameleon.catalog.Catalog;
+import io.chameleon.catalog.SourceRecord;
 import io.chameleon.catalog.SourceStatus;
 import io.chameleon.config.GlobalSettings.LogDest;
 import io.chameleon.config.SourceConfig;
@@ -58,7 +59,12 @@ final class InitReplicaCommand extends ChameleonCommand {
             throw new CommandFailure(ExitCode.USAGE, "source " + source.name() + " is of type pgsql; init_replica of pgsql"
                     + " sources is not supported by this version (only mysql)");
         }
+        // checked before detaching as well, so a problem is told here and not only in the background log
+        preflight(source);
         if (background() && !Detach.isDetachedChild()) {
+            try (Connection c = openCatalogConnection()) {
+                requireStartable(Catalog.open(c), source);
+            }
             Path log = config().global().logDir().resolve(logName(source) + ".log");
             long pid = Detach.start(args, config().global().logDir().resolve(logName(source) + ".console"));
             io.out().println("init_replica of source " + source.name() + " runs in the background (pid " + pid + ");"
@@ -66,26 +72,14 @@ final class InitReplicaCommand extends ChameleonCommand {
                     + source.name() + " (use --debug to stay in the foreground)");
             return ExitCode.OK;
         }
-        PreflightReport check = Preflight.run(source, config().pgConn());
-        if (!check.passed()) {
-            io.err().print(PreflightRenderer.render(check));
-            throw new CommandFailure(ExitCode.CHECK_FAILED, "init_replica of " + source.name()
-                    + " not started: the checks above failed");
-        }
-        check.results().stream().filter(r -> r.status() != CheckResult.Status.OK)
-                .forEach(r -> LOG.warn("check {}: {} {}", r.name(), r.found(), r.fix()));
 
         int sourceId;
         try (Connection c = openCatalogConnection()) {
             Catalog catalog = Catalog.open(c);
-            sourceId = catalog.sources().id(source.name());
-            SourceStatus status = catalog.sources().get(source.name()).status();
-            if (status == SourceStatus.RUNNING || status == SourceStatus.INITIALISING || status == SourceStatus.SYNCING) {
-                throw new CommandFailure(ExitCode.REFUSED, "source " + source.name() + " is " + status.label()
-                        + "; stop it first (stop_replica), or if no process runs any more, run enable_replica");
-            }
-            catalog.sources().setStatus(sourceId, SourceStatus.INITIALISING);
+            sourceId = requireStartable(catalog, source);
+            // the process first: a source initialising always names the process doing it
             catalog.sources().setProcess(sourceId, ProcessHandle.current().pid(), InetAddress.getLocalHost().getHostName());
+            catalog.sources().setStatus(sourceId, SourceStatus.INITIALISING);
         }
         LoadResult result;
         try (CatalogLoadRecorder recorder = new CatalogLoadRecorder(pg(), sourceId)) {
@@ -109,6 +103,41 @@ final class InitReplicaCommand extends ChameleonCommand {
         result.adjustments().forEach(a -> io.out().println("adjusted: " + a));
         result.warnings().forEach(w -> io.out().println("warning: " + w));
         return ExitCode.OK;
+    }
+
+    private void preflight(SourceConfig source) {
+        PreflightReport check = Preflight.run(source, config().pgConn());
+        if (!check.passed()) {
+            io.err().print(PreflightRenderer.render(check));
+            throw new CommandFailure(ExitCode.CHECK_FAILED, "init_replica of " + source.name()
+                    + " not started: the checks above failed");
+        }
+        check.results().stream().filter(r -> r.status() != CheckResult.Status.OK)
+                .forEach(r -> LOG.warn("check {}: {} {}", r.name(), r.found(), r.fix()));
+    }
+
+    /** The source's id, once it is known to be in the catalogue and not being loaded or replicated. */
+    private static int requireStartable(Catalog catalog, SourceConfig source) throws Exception {
+        int id = catalog.sources().id(source.name());
+        SourceRecord record = catalog.sources().get(source.name());
+        SourceStatus status = record.status();
+        if (status == SourceStatus.INITIALISING) {
+            String where = record.processPid() == null ? "no process" : "pid " + record.processPid() + " on " + record.processHost();
+            if (record.processPid() == null || record.processHost().equals(InetAddress.getLocalHost().getHostName())
+                    && ProcessHandle.of(record.processPid()).map(p -> !p.isAlive()).orElse(true)) {
+                // a load that was killed (or its host rebooted) left the status behind: start again
+                LOG.warn("source {} was left initialising by {}, which no longer runs; loading it again", source.name(), where);
+                return id;
+            }
+            throw new CommandFailure(ExitCode.REFUSED, "source " + source.name() + " is initialising: init_replica runs as "
+                    + where + "; wait for it to end (show_status --source " + source.name() + "), or if that process no"
+                    + " longer runs, run init_replica again on " + record.processHost());
+        }
+        if (status == SourceStatus.RUNNING || status == SourceStatus.SYNCING) {
+            throw new CommandFailure(ExitCode.REFUSED, "source " + source.name() + " is " + status.label()
+                    + "; stop it first (stop_replica), or if no process runs any more, run enable_replica");
+        }
+        return id;
     }
 
     static String summary(SourceConfig source, LoadResult r) {

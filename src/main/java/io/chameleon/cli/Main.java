@@ -15,9 +15,13 @@ public final class Main {
     @Command(name = "chameleon", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "MySQL/MariaDB to PostgreSQL replica, with pg_chameleon 2.0's commands and configuration.")
     static final class Root implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Override
         public void run() {
-            throw new CommandLine.ParameterException(new CommandLine(this), "name a command");
+            // this command line's, so the usage goes to the streams Main.run was given
+            throw new CommandLine.ParameterException(spec.commandLine(), "name a command");
         }
     }
 
