@@ -1,5 +1,6 @@
 package io.chameleon.catalog;
 
+import io.chameleon.json.Json;
 import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.schema.TableName;
 
@@ -41,7 +42,7 @@ public final class DiscardedRows {
                     s.setString(4, Jdbc.storable(row.rowKey()));
                     s.setString(5, row.column());
                     s.setString(6, Jdbc.storable(row.reason()));
-                    s.setString(7, row.rowImage() == null ? null : JsonText.object(storable(row.rowImage())));
+                    s.setString(7, row.rowImage() == null ? null : Json.compact(storable(row.rowImage())));
                     s.setString(8, row.position() == null ? null : row.position().file());
                     Jdbc.setNullableLong(s, 9, row.position() == null ? null : row.position().position());
                     s.addBatch();

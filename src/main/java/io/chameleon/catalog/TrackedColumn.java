@@ -1,5 +1,6 @@
 package io.chameleon.catalog;
 
+import io.chameleon.json.Json;
 import io.chameleon.schema.ColumnDef;
 
 import java.util.List;
@@ -33,9 +34,9 @@ public record TrackedColumn(
     }
 
     String toJson() {
-        return "{\"name\":" + JsonText.string(name) + ",\"data_type\":" + JsonText.string(dataType)
-                + ",\"column_type\":" + JsonText.string(columnType) + ",\"pg_type\":" + JsonText.string(pgType)
-                + ",\"nullable\":" + nullable + ",\"unsigned\":" + unsigned + ",\"charset\":" + JsonText.string(charset)
-                + ",\"enum_values\":" + JsonText.strings(enumValues) + ",\"generated\":" + generated + "}";
+        return "{\"name\":" + Json.string(name) + ",\"data_type\":" + Json.string(dataType)
+                + ",\"column_type\":" + Json.string(columnType) + ",\"pg_type\":" + Json.string(pgType)
+                + ",\"nullable\":" + nullable + ",\"unsigned\":" + unsigned + ",\"charset\":" + Json.string(charset)
+                + ",\"enum_values\":" + Json.compact(enumValues) + ",\"generated\":" + generated + "}";
     }
 }

@@ -1,5 +1,6 @@
 package io.chameleon.cli;
 
+import io.chameleon.json.Json;
 import io.chameleon.mysql.Preflight;
 import io.chameleon.mysql.PreflightRenderer;
 import io.chameleon.mysql.PreflightReport;
@@ -14,7 +15,7 @@ final class CheckCommand extends ChameleonCommand {
     ExitCode execute() {
         PreflightReport report = Preflight.run(source(), config().pgConn());
         if (opts.json) {
-            io.out().println(Json.of(Map.of("source", report.sourceName(), "verdict", report.verdict(),
+            io.out().println(Json.compact(Map.of("source", report.sourceName(), "verdict", report.verdict(),
                     "checks", report.results().stream().map(r -> {
                         Map<String, Object> m = new LinkedHashMap<>();
                         m.put("name", r.name());

@@ -1,5 +1,6 @@
 package io.chameleon.cli;
 
+import io.chameleon.json.Json;
 import io.chameleon.catalog.Catalog;
 import io.chameleon.catalog.ErrorDetail;
 import io.chameleon.catalog.ErrorSummary;
@@ -24,7 +25,7 @@ final class ShowErrorsCommand extends ChameleonCommand {
                     m.put("sql", d.sql());
                     m.put("message", d.message());
                     m.put("binlog_position", d.position() == null ? null : d.position().toString());
-                    io.out().println(Json.of(m));
+                    io.out().println(Json.compact(m));
                 } else {
                     io.out().print(table(List.of(d.summary())));
                     io.out().println("\nSQL executed:\n" + (d.sql() == null ? "-" : d.sql()));
@@ -35,7 +36,7 @@ final class ShowErrorsCommand extends ChameleonCommand {
                 }
             } else {
                 List<ErrorSummary> all = report.errors();
-                io.out().print(opts.json ? Json.of(all.stream().map(ShowErrorsCommand::json).toList()) + "\n"
+                io.out().print(opts.json ? Json.compact(all.stream().map(ShowErrorsCommand::json).toList()) + "\n"
                         : all.isEmpty() ? "no errors logged\n" : table(all));
             }
         }

@@ -1,5 +1,6 @@
 package io.chameleon.cli;
 
+import io.chameleon.json.Json;
 import io.chameleon.catalog.Catalog;
 import io.chameleon.catalog.SchemaMapping;
 import io.chameleon.catalog.SourceDetail;
@@ -27,10 +28,10 @@ final class ShowStatusCommand extends ChameleonCommand {
             StatusReport report = Catalog.open(c).status();
             if (opts.source != null) {
                 SourceDetail d = report.source(source().name());
-                io.out().print(opts.json ? Json.of(detailJson(d)) + "\n" : detailText(d));
+                io.out().print(opts.json ? Json.compact(detailJson(d)) + "\n" : detailText(d));
             } else {
                 List<SourceSummary> all = report.sources();
-                io.out().print(opts.json ? Json.of(all.stream().map(ShowStatusCommand::summaryJson).toList()) + "\n"
+                io.out().print(opts.json ? Json.compact(all.stream().map(ShowStatusCommand::summaryJson).toList()) + "\n"
                         : summaryText(all));
             }
         }

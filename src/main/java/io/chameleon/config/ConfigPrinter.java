@@ -1,5 +1,6 @@
 package io.chameleon.config;
 
+import io.chameleon.json.Json;
 import io.chameleon.config.EffectiveSettings.Setting;
 
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ public final class ConfigPrinter {
         out.put("name", config.name());
         out.put("file", config.file().toString());
         out.put("settings", settings);
-        return Json.write(out);
+        return Json.pretty(out);
     }
 
     /** show_sources: one block per source. */
@@ -86,7 +87,7 @@ public final class ConfigPrinter {
             o.put("out_dir", s.outDir().toString());
             list.add(o);
         }
-        return Json.write(Map.of("sources", list));
+        return Json.pretty(Map.of("sources", list));
     }
 
     private static String text(Object value) {

@@ -46,7 +46,7 @@ public final class InitialLoad {
     public InitialLoad(ChameleonConfig config, SourceConfig source, LoadCatalog catalog, PrintStream terminal) {
         this.config = config;
         this.source = source;
-        this.mysql = new MysqlConnector(source.dbConn());
+        this.mysql = new MysqlConnector(source.dbConn(), source.netReadTimeout());
         this.pg = new PgConnector(config.pgConn());
         this.catalog = catalog;
         this.terminal = terminal;

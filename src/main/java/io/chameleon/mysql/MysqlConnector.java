@@ -12,10 +12,19 @@ import java.util.Properties;
  * text arrive unchanged whatever the server's defaults are.
  */
 public final class MysqlConnector {
+    private static final int DEFAULT_NET_READ_TIMEOUT = 600;
+
     private final DbConn conn;
+    private final int netReadTimeout;
 
     public MysqlConnector(DbConn conn) {
+        this(conn, DEFAULT_NET_READ_TIMEOUT);
+    }
+
+    /** @param netReadTimeout the source's {@code net_read_timeout}, seconds the server waits on a slow reader */
+    public MysqlConnector(DbConn conn, int netReadTimeout) {
         this.conn = conn;
+        this.netReadTimeout = netReadTimeout;
     }
 
     public DbConn conn() {
@@ -30,8 +39,9 @@ public final class MysqlConnector {
         p.setProperty("sslMode", "disable");
         p.setProperty("allowPublicKeyRetrieval", "true");
         // utf8mb4 on the wire: the server converts every column charset to it, emoji included.
-        p.setProperty("sessionVariables", "time_zone='+00:00',sql_mode='',net_read_timeout=600,"
-                + "net_write_timeout=600,character_set_results=utf8mb4,character_set_client=utf8mb4,"
+        // net_write_timeout too: the server writes to us while we wait on PostgreSQL
+        p.setProperty("sessionVariables", "time_zone='+00:00',sql_mode='',net_read_timeout=" + netReadTimeout
+                + ",net_write_timeout=" + netReadTimeout + ",character_set_results=utf8mb4,character_set_client=utf8mb4,"
                 + "character_set_connection=utf8mb4");
         String url = "jdbc:mariadb://" + conn.host() + ":" + conn.port() + "/";
         try {

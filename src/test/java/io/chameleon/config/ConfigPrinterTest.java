@@ -1,5 +1,6 @@
 package io.chameleon.config;
 
+import io.chameleon.json.Json;
 import io.chameleon.config.EffectiveSettings.Setting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,8 +112,8 @@ class ConfigPrinterTest {
 
     @Test
     void jsonEscapesText() {
-        assertThat(Json.write(Map.of("k", "a\"b\\c\nd\u0001"))).isEqualTo("{\n  \"k\": \"a\\\"b\\\\c\\nd\\u0001\"\n}\n");
-        assertThat(Json.write(List.of())).isEqualTo("[]\n");
+        assertThat(Json.pretty(Map.of("k", "a\"b\\c\nd\u0001"))).isEqualTo("{\n  \"k\": \"a\\\"b\\\\c\\nd\\u0001\"\n}\n");
+        assertThat(Json.pretty(List.of())).isEqualTo("[]\n");
     }
 
     /** JSON is YAML, so SnakeYAML checks the output is well formed. */

@@ -1,0 +1,2 @@
+/** The JSON every stage writes (--json output, catalogue columns), in one writer and without a library. */
+package io.chameleon.json;
