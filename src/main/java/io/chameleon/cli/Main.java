@@ -68,6 +68,11 @@ public final class Main {
         } else if (e instanceof CatalogException) {
             code = ExitCode.REFUSED;
             message = e.getMessage();
+        } else if (e instanceof java.nio.file.FileSystemException f) {
+            code = ExitCode.FAILED;
+            message = "cannot use " + f.getFile() + ": " + (f instanceof java.nio.file.NoSuchFileException
+                    ? "its directory does not exist" : f instanceof java.nio.file.AccessDeniedException
+                    ? "permission denied" : f.getReason() == null ? f.getClass().getSimpleName() : f.getReason());
         } else if (e instanceof SQLException s) {
             code = ExitCode.FAILED;
             message = s.getMessage() + (s.getSQLState() == null ? "" : " [SQLSTATE " + s.getSQLState() + "]");
