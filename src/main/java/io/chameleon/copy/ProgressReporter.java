@@ -46,7 +46,7 @@ final class ProgressReporter implements AutoCloseable {
         }
     }
 
-    private synchronized void report() {
+    synchronized void report() {
         if (terminal == null) {
             LOG.info(totalLine());
             return;
