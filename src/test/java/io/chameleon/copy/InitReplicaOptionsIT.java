@@ -153,6 +153,48 @@ class InitReplicaOptionsIT {
                 + fx.pgSchema + ".acc_b)")).containsExactly("400000");
     }
 
+    @Test
+    void fillfactorGrantsAndTypeOverrideApply() throws Exception {
+        ReplicaFixture fx = ReplicaFixture.create("options");
+        String role = TestServers.uniqueName("reader");
+        try (Connection c = fx.pg(); Statement s = c.createStatement()) {
+            s.execute("CREATE ROLE " + role);
+        }
+        fx.useConfig(fx.config().replace("pg_conn:", "type_override:\n  \"tinyint(1)\":\n    override_to: boolean\n"
+                + "    override_tables:\n      - \"*\"\nfillfactor:\n  \"40\":\n    tables:\n      - " + fx.mysqlSchema
+                + ".hot\npg_conn:") + "    grant_select_to:\n      - " + role + "\n");
+        fx.mysqlExec("CREATE TABLE hot (id INT PRIMARY KEY, flag TINYINT(1) NOT NULL DEFAULT 1, n TINYINT)",
+                "INSERT INTO hot VALUES (1, 0, 5), (2, 1, -1), (3, 7, 0)");
+        initialise(fx);
+        assertThat(pgStrings(fx, "SELECT id || ':' || flag || ':' || n FROM " + fx.pgSchema + ".hot ORDER BY id"))
+                .containsExactly("1:false:5", "2:true:-1", "3:true:0");
+        assertThat(pgStrings(fx, "SELECT data_type || ':' || column_default FROM information_schema.columns"
+                + " WHERE table_schema = '" + fx.pgSchema + "' AND column_name = 'flag'")).containsExactly("boolean:true");
+        assertThat(pgStrings(fx, "SELECT array_to_string(reloptions, ',') FROM pg_class WHERE oid = '" + fx.pgSchema
+                + ".hot'::regclass")).containsExactly("fillfactor=40");
+        assertThat(pgStrings(fx, "SELECT has_table_privilege('" + role + "', '" + fx.pgSchema + ".hot', 'SELECT')::text"))
+                .containsExactly("true");
+    }
+
+    @Test
+    void aSwapThatWaitsLongerThanLockTimeoutFailsClearlyAndKeepsTheOldCopy() throws Exception {
+        ReplicaFixture fx = ReplicaFixture.create("locked");
+        fx.useConfig(fx.config().replace("lock_timeout: \"30s\"", "lock_timeout: \"1s\""));
+        fx.mysqlExec("CREATE TABLE t (id INT PRIMARY KEY)", "INSERT INTO t VALUES (1)");
+        initialise(fx);
+        fx.mysqlExec("INSERT INTO t VALUES (2)");
+        try (Connection reader = fx.pg(); Statement s = reader.createStatement()) {
+            reader.setAutoCommit(false);
+            s.execute("LOCK TABLE " + fx.pgSchema + ".t IN ACCESS SHARE MODE");
+            ReplicaFixture.Run run = fx.run("init_replica", "--source", fx.sourceName, "--debug");
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).contains("lock_timeout (1s)").contains("init_replica again");
+            reader.rollback();
+        }
+        assertThat(pgStrings(fx, "SELECT count(*) FROM " + fx.pgSchema + ".t")).containsExactly("1");
+        assertThat(pgStrings(fx, "SELECT status FROM sch_chameleon.sources")).containsExactly("error");
+    }
+
     /** The oracle itself: a value changed on the PostgreSQL side must show as a difference. */
     @Test
     void theComparisonNoticesOneChangedValue() throws Exception {
