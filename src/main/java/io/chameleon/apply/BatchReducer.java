@@ -1,0 +1,60 @@
+package io.chameleon.apply;
+
+import io.chameleon.binlog.RowChange;
+import io.chameleon.binlog.SourceTransaction;
+import io.chameleon.schema.TableName;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Reduces an ordered list of whole source transactions to, per table and key, the rows' final
+ * state, so the applier writes each touched row once whatever the batch did to it. Pure: no I/O.
+ */
+public final class BatchReducer {
+    private BatchReducer() {}
+
+    /**
+     * @param transactions in binlog order, at least one
+     * @param keyPositions per table, its replica key's column positions (0-based); a table missing
+     *     here or with no positions has no usable key: its changes are counted as skipped
+     */
+    public static ReducedBatch reduce(List<SourceTransaction> transactions, Map<TableName, int[]> keyPositions) {
+        if (transactions.isEmpty()) {
+            throw new IllegalArgumentException("a batch needs at least one transaction (it carries the position)");
+        }
+        SortedMap<TableName, TableReduction> tables = new TreeMap<>();
+        SortedMap<TableName, Long> skipped = new TreeMap<>();
+        for (SourceTransaction tx : transactions) {
+            for (RowChange change : tx.changes()) {
+                int[] key = keyPositions.get(change.table());
+                if (key == null || key.length == 0) {
+                    skipped.merge(change.table(), 1L, Long::sum);
+                } else {
+                    add(tables.computeIfAbsent(change.table(), t -> new TableReduction()), change, key);
+                }
+            }
+        }
+        SourceTransaction last = transactions.get(transactions.size() - 1);
+        return new ReducedBatch(tables, skipped, last.end(), last.sourceTime());
+    }
+
+    private static void add(TableReduction table, RowChange change, int[] key) {
+        switch (change.kind()) {
+            case INSERT -> table.insert(RowKey.of(require(change, change.after(), "after"), key), change.after());
+            case UPDATE -> table.update(RowKey.of(require(change, change.before(), "before"), key),
+                    RowKey.of(require(change, change.after(), "after"), key), change.after());
+            case DELETE -> table.delete(RowKey.of(require(change, change.before(), "before"), key));
+        }
+    }
+
+    private static byte[][] require(RowChange change, byte[][] image, String which) {
+        if (image == null) {
+            throw new IllegalArgumentException(change.kind() + " on " + change.table() + " without its " + which
+                    + " image (the source must log full row images: binlog_row_image=FULL)");
+        }
+        return image;
+    }
+}
