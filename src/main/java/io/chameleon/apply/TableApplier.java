@@ -1,0 +1,92 @@
+package io.chameleon.apply;
+
+import io.chameleon.pg.Sql;
+import io.chameleon.types.BadValueException;
+import io.chameleon.types.ColumnConverter;
+import io.chameleon.types.ConversionReport;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * Writes one table's reduction inside the caller's transaction, set-based: the touched keys are
+ * copied into a temporary table and deleted from the target with one DELETE ... USING, then the
+ * surviving rows are copied straight into the target. The rows go to the target directly rather
+ * than through a staging table: after the DELETE no surviving key is left there, so staging would
+ * only write every row twice.
+ */
+final class TableApplier {
+    /** Temporary, so it is private to the connection and leaves no trace after a rollback. */
+    private static final String KEYS_TABLE = "chameleon_apply_keys";
+
+    private final Connection connection;
+    private final ConversionReport report;
+
+    TableApplier(Connection connection, ConversionReport report) {
+        this.connection = connection;
+        this.report = report;
+    }
+
+    /** Keys deleted (rows found) and rows inserted. */
+    record Counts(long deleted, long inserted) {}
+
+    Counts apply(ApplyTarget target, TableReduction changes) throws SQLException, BadValueException {
+        long deleted = changes.insertOnly() ? 0 : deleteKeys(target, changes);
+        long inserted = insertSurvivors(target, changes);
+        return new Counts(deleted, inserted);
+    }
+
+    private long deleteKeys(ApplyTarget target, TableReduction changes) throws SQLException, BadValueException {
+        List<String> keyColumns = target.keyColumns();
+        String keys = Sql.ident(KEYS_TABLE);
+        try (Statement s = connection.createStatement()) {
+            s.execute("CREATE TEMP TABLE " + keys + " AS SELECT " + columnList(keyColumns) + " FROM "
+                    + target.qualifiedName() + " WITH NO DATA");
+            int[] keyOrder = IntStream.range(0, keyColumns.size()).toArray();
+            int[] keyPositions = target.keyPositions();
+            // the key values are converted by their own columns' converters, so they match the stored values
+            List<ColumnConverter> keyConverters = IntStream.of(keyPositions)
+                    .mapToObj(target.converters()::get).toList();
+            try (CopyStream copy = new CopyStream(connection, "COPY " + keys + " FROM STDIN", report)) {
+                for (RowKey key : changes.deletedKeys()) {
+                    copy.write(key.values(), keyOrder, keyConverters);
+                }
+                copy.finish();
+            }
+            // without statistics the planner may scan the whole target instead of probing its key index
+            s.execute("ANALYZE " + keys);
+            String match = keyColumns.stream().map(c -> "t." + Sql.ident(c) + " = k." + Sql.ident(c))
+                    .collect(Collectors.joining(" AND "));
+            long deleted = s.executeLargeUpdate("DELETE FROM " + target.qualifiedName() + " t USING " + keys
+                    + " k WHERE " + match);
+            s.execute("DROP TABLE " + keys);
+            return deleted;
+        }
+    }
+
+    private long insertSurvivors(ApplyTarget target, TableReduction changes) throws SQLException, BadValueException {
+        if (changes.survivors().isEmpty()) {
+            return 0;
+        }
+        int[] all = IntStream.range(0, target.columns().size()).toArray();
+        try (CopyStream copy = new CopyStream(connection, "COPY " + target.qualifiedName() + " ("
+                + columnList(target.columns()) + ") FROM STDIN", report)) {
+            for (byte[][] row : changes.survivors().values()) {
+                if (row.length != all.length) {
+                    throw new IllegalStateException(target.mysqlName() + ": a row image has " + row.length
+                            + " values but the table tracks " + all.length + " columns");
+                }
+                copy.write(row, all, target.converters());
+            }
+            return copy.finish();
+        }
+    }
+
+    private static String columnList(List<String> columns) {
+        return columns.stream().map(Sql::ident).collect(Collectors.joining(", "));
+    }
+}

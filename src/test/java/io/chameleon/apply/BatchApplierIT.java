@@ -1,0 +1,208 @@
+package io.chameleon.apply;
+
+import io.chameleon.binlog.RowChange;
+import io.chameleon.binlog.RowChange.Kind;
+import io.chameleon.binlog.SourceTransaction;
+import io.chameleon.catalog.CatalogMigrations;
+import io.chameleon.config.SourceConfig.NulCharPolicy;
+import io.chameleon.config.SourceConfig.ZeroDatePolicy;
+import io.chameleon.config.TypeOverride;
+import io.chameleon.mysql.BinlogPosition;
+import io.chameleon.schema.ColumnDef;
+import io.chameleon.schema.TableName;
+import io.chameleon.testing.TestServers;
+import io.chameleon.types.ColumnConverter;
+import io.chameleon.types.ColumnConverters;
+import io.chameleon.types.TypeMapper;
+import io.chameleon.types.ValuePolicies;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The applier against a real PostgreSQL: each test gets a fresh database with the catalogue, one
+ * source and two target tables (one with a composite key in a different order than its columns).
+ */
+class BatchApplierIT {
+    static final TableName ACCOUNTS = new TableName("shop", "accounts");
+    static final TableName LINES = new TableName("shop", "lines");
+    static final TableName NOKEY = new TableName("shop", "nokey");
+
+    Connection pg;
+    int sourceId;
+    BatchApplier applier;
+
+    @BeforeEach
+    void createCatalogueSourceAndTables() throws SQLException {
+        pg = TestServers.pgConnection(TestServers.createPgDatabase("apply"));
+        new CatalogMigrations(pg).create();
+        pg.setAutoCommit(true);
+        sourceId = Integer.parseInt(query("INSERT INTO sch_chameleon.sources (source_name, source_type)"
+                + " VALUES ('mysql', 'mysql') RETURNING source_id").get(0));
+        exec("CREATE SCHEMA dst",
+                "CREATE TABLE dst.accounts (id integer PRIMARY KEY, owner varchar(40), balance numeric(12,2) NOT NULL)",
+                "CREATE TABLE dst.lines (order_id integer, line integer, qty integer NOT NULL, PRIMARY KEY (line, order_id))",
+                "INSERT INTO dst.accounts VALUES (1, 'ann', 10.00), (2, 'bob', 20.00), (3, 'cy', 30.00)");
+        applier = new BatchApplier(pg, sourceId, BatchApplier.byName(List.of(
+                target(ACCOUNTS, "accounts", new int[] {0}, col("id", "int", "int(11)", false),
+                        col("owner", "varchar", "varchar(40)", true), col("balance", "decimal", "decimal(12,2)", false)),
+                target(LINES, "lines", new int[] {1, 0}, col("order_id", "int", "int(11)", false),
+                        col("line", "int", "int(11)", false), col("qty", "int", "int(11)", true)),
+                target(NOKEY, "nokey", new int[0], col("v", "int", "int(11)", true)))));
+    }
+
+    @AfterEach
+    void close() throws SQLException {
+        pg.close();
+    }
+
+    @Test
+    void batchLandsAsItsFinalStateWithItsPosition() throws Exception {
+        ApplyResult result = applier.apply(List.of(
+                tx(1000, 100, ins(ACCOUNTS, "4", "dee", "40.00"), upd(ACCOUNTS, row("1", "ann", "10.00"), row("1", "ann", "15.50")),
+                        ins(LINES, "7", "1", "3")),
+                tx(2000, 200, upd(ACCOUNTS, row("2", "bob", "20.00"), row("20", "bob", "20.00")),
+                        del(ACCOUNTS, "3", "cy", "30.00"), ins(ACCOUNTS, "3", "cy again", "0.00"),
+                        upd(LINES, row("7", "1", "3"), row("7", "2", "3")), ins(NOKEY, "1")),
+                tx(3000, 300, ins(ACCOUNTS, "5", null, "1.00"), del(ACCOUNTS, "5", null, "1.00"))));
+
+        assertThat(query("SELECT id || ':' || coalesce(owner, 'NULL') || ':' || balance FROM dst.accounts ORDER BY id"))
+                .containsExactly("1:ann:15.50", "3:cy again:0.00", "4:dee:40.00", "20:bob:20.00");
+        assertThat(query("SELECT order_id || ':' || line || ':' || qty FROM dst.lines")).containsExactly("7:2:3");
+        assertThat(query("SELECT applied_binlog_file || ':' || applied_binlog_position || ' ' || replayed_rows || ' '"
+                + " || extract(epoch FROM replay_source_time)::bigint FROM sch_chameleon.sources"))
+                .containsExactly("mysql-bin.000001:3000 9 300");
+        assertThat(result.rowChanges()).isEqualTo(9);
+        assertThat(result.skippedRowChanges()).containsEntry(NOKEY, 1L);
+        assertThat(result.rowsInserted()).isEqualTo(5);
+        assertThat(result.keysDeleted()).isEqualTo(3); // ann's old row, bob's old key, cy; the others were not there yet
+        assertThat(result.applied()).isEqualTo(new BinlogPosition("mysql-bin.000001", 3000, null));
+    }
+
+    @Test
+    void failingSecondTableRollsBackTheWholeBatchAndThePosition() throws Exception {
+        applier.apply(List.of(tx(500, 50, ins(LINES, "1", "1", "1"))));
+        List<String> accountsBefore = query("SELECT id || ':' || owner || ':' || balance FROM dst.accounts ORDER BY id");
+
+        // accounts sorts first and applies; lines then fails on PostgreSQL's NOT NULL
+        assertThatThrownBy(() -> applier.apply(List.of(
+                tx(600, 60, upd(ACCOUNTS, row("1", "ann", "10.00"), row("1", "ann", "0.00")),
+                        ins(ACCOUNTS, "9", "new", "9.00")),
+                tx(700, 70, upd(LINES, row("1", "1", "1"), row("1", "1", null))))))
+                .isInstanceOf(ApplyException.class)
+                .hasMessageContaining("table shop.lines failed")
+                .hasMessageContaining("mysql-bin.000001:700")
+                .hasMessageContaining("qty")
+                .hasMessageContaining("rolled back");
+
+        assertThat(query("SELECT id || ':' || owner || ':' || balance FROM dst.accounts ORDER BY id")).isEqualTo(accountsBefore);
+        assertThat(query("SELECT order_id || ':' || line || ':' || qty FROM dst.lines")).containsExactly("1:1:1");
+        assertThat(query("SELECT applied_binlog_position || ' ' || replayed_rows FROM sch_chameleon.sources"))
+                .containsExactly("500 1");
+
+        // the connection is usable again once the batch is fixed
+        applier.apply(List.of(tx(800, 80, upd(LINES, row("1", "1", "1"), row("1", "1", "2")))));
+        assertThat(query("SELECT qty || ' ' || (SELECT applied_binlog_position FROM sch_chameleon.sources) FROM dst.lines"))
+                .containsExactly("2 800");
+    }
+
+    @Test
+    void valuesNeedingEscapesAndBatchesLargerThanOneCopyBufferArriveExactly() throws Exception {
+        String tricky = "tab\there\nnew line \\ back 😀 ñ";
+        List<RowChange> changes = new ArrayList<>();
+        changes.add(upd(ACCOUNTS, row("1", "ann", "10.00"), row("1", tricky, "10.00")));
+        String filler = "x".repeat(38);
+        for (int i = 100; i < 40_100; i++) {
+            changes.add(ins(ACCOUNTS, String.valueOf(i), filler, "1.00"));
+        }
+        applier.apply(List.of(tx(900, 90, changes.toArray(RowChange[]::new))));
+
+        assertThat(query("SELECT owner FROM dst.accounts WHERE id = 1")).containsExactly(tricky);
+        assertThat(query("SELECT count(*) || ' ' || sum(balance) FROM dst.accounts WHERE id >= 100"))
+                .containsExactly("40000 40000.00");
+    }
+
+    @Test
+    void insertOnlyBatchCopiesStraightIntoTheTarget() throws Exception {
+        applier.apply(List.of(tx(100, 10, ins(LINES, "1", "1", "5"), ins(LINES, "1", "2", "6"))));
+        assertThat(query("SELECT order_id || ':' || line || ':' || qty FROM dst.lines ORDER BY line"))
+                .containsExactly("1:1:5", "1:2:6");
+        // no key table was needed, so none is left in this session either
+        assertThat(query("SELECT count(*) FROM pg_class WHERE relname = 'chameleon_apply_keys'")).containsExactly("0");
+    }
+
+    private static ApplyTarget target(TableName name, String pgTable, int[] key, ColumnDef... columns) {
+        TypeMapper mapper = new TypeMapper(TypeOverride.Rules.NONE, false);
+        ValuePolicies policies = new ValuePolicies(ZeroDatePolicy.NULL, NulCharPolicy.STRIP);
+        List<ColumnConverter> converters = new ArrayList<>();
+        for (ColumnDef c : columns) {
+            converters.add(ColumnConverters.of(name, c, mapper.map(name, c), policies));
+        }
+        return new ApplyTarget(name, "dst", pgTable, List.of(columns).stream().map(ColumnDef::name).toList(), converters, key);
+    }
+
+    private static ColumnDef col(String name, String dataType, String columnType, boolean nullable) {
+        return new ColumnDef(name, 0, dataType, columnType, nullable, null, ColumnDef.DefaultKind.NONE,
+                dataType.equals("varchar") ? "utf8mb4" : null, null, null, null, null, false, false, false, List.of());
+    }
+
+    private static SourceTransaction tx(long position, long epochSecond, RowChange... changes) {
+        return new SourceTransaction(List.of(changes), new BinlogPosition("mysql-bin.000001", position, null),
+                Instant.ofEpochSecond(epochSecond));
+    }
+
+    private static RowChange ins(TableName t, String... values) {
+        return new RowChange(t, Kind.INSERT, null, row(values));
+    }
+
+    private static RowChange upd(TableName t, byte[][] before, byte[][] after) {
+        return new RowChange(t, Kind.UPDATE, before, after);
+    }
+
+    private static RowChange del(TableName t, String... values) {
+        return new RowChange(t, Kind.DELETE, row(values), null);
+    }
+
+    private static byte[][] row(String... values) {
+        byte[][] row = new byte[values.length][];
+        for (int i = 0; i < values.length; i++) {
+            row[i] = values[i] == null ? null : values[i].getBytes(StandardCharsets.UTF_8);
+        }
+        return row;
+    }
+
+    /** Runs outside the applier's transactions: commits at once. */
+    private void exec(String... statements) throws SQLException {
+        try (Statement s = pg.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        }
+    }
+
+    private List<String> query(String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement s = pg.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        if (!pg.getAutoCommit()) {
+            pg.commit();
+        }
+        return out;
+    }
+}
