@@ -1,0 +1,150 @@
+package io.chameleon.binlog;
+
+import com.github.shyiko.mysql.binlog.event.DeleteRowsEventData;
+import com.github.shyiko.mysql.binlog.event.Event;
+import com.github.shyiko.mysql.binlog.event.EventHeaderV4;
+import com.github.shyiko.mysql.binlog.event.EventType;
+import com.github.shyiko.mysql.binlog.event.QueryEventData;
+import com.github.shyiko.mysql.binlog.event.RotateEventData;
+import com.github.shyiko.mysql.binlog.event.TableMapEventData;
+import com.github.shyiko.mysql.binlog.event.UpdateRowsEventData;
+import com.github.shyiko.mysql.binlog.event.WriteRowsEventData;
+import io.chameleon.mysql.BinlogPosition;
+import io.chameleon.schema.TableName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Cuts the binlog event stream into whole transactions: collects the row changes of followed
+ * tables from a transaction's start (GTID event or BEGIN) to its commit (XID, or a COMMIT query
+ * for non-transactional tables) and hands them on as one {@link SourceTransaction}.
+ *
+ * <p>Not thread-safe: the binlog client calls it from its one reading thread. State survives the
+ * client's automatic reconnects, which resume after the last event seen, possibly mid-transaction.
+ */
+final class TransactionAssembler {
+    private static final Logger LOG = LoggerFactory.getLogger(TransactionAssembler.class);
+    private static final Set<EventType> STARTS = Set.of(EventType.GTID, EventType.ANONYMOUS_GTID, EventType.MARIADB_GTID);
+
+    private final Map<TableName, ReaderTable> tables;
+    private final RowImages rowImages;
+    private final TransactionSink sink;
+    /** Table ids of the current TABLE_MAPs of followed tables; ids change after an ALTER. */
+    private final Map<Long, TableName> followedIds = new HashMap<>();
+    private final List<RowChange> pending = new ArrayList<>();
+    private String file;
+
+    TransactionAssembler(String startFile, Map<TableName, ReaderTable> tables, RowImages rowImages,
+            TransactionSink sink) {
+        this.file = startFile;
+        this.tables = Map.copyOf(tables);
+        this.rowImages = rowImages;
+        this.sink = sink;
+    }
+
+    void accept(Event event) throws InterruptedException {
+        EventType type = event.getHeader().getEventType();
+        Object data = event.getData();
+        if (STARTS.contains(type)) {
+            startTransaction();
+        } else if (data instanceof RotateEventData rotate) {
+            file = rotate.getBinlogFilename();
+        } else if (data instanceof TableMapEventData map) {
+            TableName name = new TableName(map.getDatabase(), map.getTable());
+            if (tables.containsKey(name)) {
+                followedIds.put(map.getTableId(), name);
+            } else {
+                followedIds.remove(map.getTableId());
+            }
+        } else if (data instanceof WriteRowsEventData write) {
+            inserts(write);
+        } else if (data instanceof UpdateRowsEventData update) {
+            updates(update);
+        } else if (data instanceof DeleteRowsEventData delete) {
+            deletes(delete);
+        } else if (type == EventType.XID) {
+            commit(event);
+        } else if (data instanceof QueryEventData query) {
+            query(event, query.getSql().strip());
+        }
+    }
+
+    private void query(Event event, String sql) throws InterruptedException {
+        if (sql.equalsIgnoreCase("BEGIN")) {
+            startTransaction();
+        } else if (sql.equalsIgnoreCase("COMMIT")) {
+            commit(event);
+        } else {
+            LOG.debug("ignoring statement at {}:{}: {}", file, position(event), sql);
+        }
+    }
+
+    private void startTransaction() {
+        // MySQL sends GTID then BEGIN for one transaction: the second start finds nothing pending
+        if (!pending.isEmpty()) {
+            LOG.warn("{} row changes before {} had no commit and are dropped", pending.size(), file);
+            pending.clear();
+        }
+    }
+
+    private void inserts(WriteRowsEventData write) {
+        TableName name = followedIds.get(write.getTableId());
+        if (name == null) {
+            return;
+        }
+        ReaderTable table = tables.get(name);
+        for (Serializable[] row : write.getRows()) {
+            byte[][] after = rowImages.decode(name, table.columns(), write.getIncludedColumns(), row);
+            pending.add(new RowChange(name, RowChange.Kind.INSERT, null, after));
+        }
+    }
+
+    private void updates(UpdateRowsEventData update) {
+        TableName name = followedIds.get(update.getTableId());
+        if (name == null) {
+            return;
+        }
+        ReaderTable table = tables.get(name);
+        for (Map.Entry<Serializable[], Serializable[]> row : update.getRows()) {
+            byte[][] before = rowImages.decode(name, table.columns(), update.getIncludedColumnsBeforeUpdate(), row.getKey());
+            byte[][] after = rowImages.decode(name, table.columns(), update.getIncludedColumns(), row.getValue());
+            pending.add(new RowChange(name, RowChange.Kind.UPDATE, before, after));
+        }
+    }
+
+    private void deletes(DeleteRowsEventData delete) {
+        TableName name = followedIds.get(delete.getTableId());
+        if (name == null) {
+            return;
+        }
+        ReaderTable table = tables.get(name);
+        for (Serializable[] row : delete.getRows()) {
+            byte[][] before = rowImages.decode(name, table.columns(), delete.getIncludedColumns(), row);
+            pending.add(new RowChange(name, RowChange.Kind.DELETE, before, null));
+        }
+    }
+
+    /**
+     * Delivers the transaction even when none of its rows are left, so the applier can move the
+     * applied position past it.
+     */
+    private void commit(Event event) throws InterruptedException {
+        BinlogPosition end = new BinlogPosition(file, position(event), null);
+        List<RowChange> changes = pending.stream().filter(c -> !tables.get(c.table()).copyContains(end)).toList();
+        pending.clear();
+        sink.accept(new SourceTransaction(changes, end, Instant.ofEpochMilli(event.getHeader().getTimestamp())));
+    }
+
+    /** The position just after the event: where reading resumes once it is applied. */
+    private static long position(Event event) {
+        return ((EventHeaderV4) event.getHeader()).getNextPosition();
+    }
+}
