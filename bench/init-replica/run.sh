@@ -25,6 +25,7 @@ PG_SHARED_BUFFERS=${BENCH_PG_SHARED_BUFFERS:-512MB}
 RESULTS_DIR=${BENCH_RESULTS_DIR:-$HERE/results}
 CHAMELEON_JAVA_OPTS=${BENCH_JAVA_OPTS:-}
 WORK_PARENT=${BENCH_TMPDIR:-${TMPDIR:-/tmp}}
+WIDE_PK=${BENCH_WIDE_PK:-BIGINT UNSIGNED}
 
 say() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { say "error: $*"; exit 1; }
@@ -158,7 +159,7 @@ N1=$((ROWS * 5 / 10)); N2=$((ROWS * 2 / 10)); N3=$((ROWS * 2 / 10)); N4=$((ROWS 
 TABLES="sbtest1 sbtest2 orders_wide events_nokey"
 say "generating $ROWS rows: sbtest1 $N1, sbtest2 $N2, orders_wide $N3, events_nokey $N4"
 gen_start=$(date +%s.%N)
-my <<'SQL'
+sed "s/@WIDE_PK@/$WIDE_PK/" <<'SQL' | my
 CREATE DATABASE bench CHARACTER SET utf8mb4;
 USE bench;
 CREATE TABLE sbtest1 (
@@ -171,7 +172,7 @@ CREATE TABLE sbtest1 (
 ) ENGINE=InnoDB;
 CREATE TABLE sbtest2 LIKE sbtest1;
 CREATE TABLE orders_wide (
-  id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT,
+  id @WIDE_PK@ NOT NULL AUTO_INCREMENT,
   customer_id INT NOT NULL,
   created_at DATETIME(6) NOT NULL,
   ship_date DATE NULL,
@@ -229,12 +230,15 @@ fill events_nokey "$N4" "(ts, source, level, message, value)
   FROM @RANGE@"
 my bench -e "ANALYZE TABLE $(echo $TABLES | tr ' ' ',')" >/dev/null
 # let InnoDB write back the generated pages now rather than during the first timed run
-my -e "SET GLOBAL innodb_max_dirty_pages_pct = 0, innodb_max_dirty_pages_pct_lwm = 0"
-for _ in $(seq 1 240); do
+# (at the default io_capacity of 200 pages/s this takes minutes; let it go as fast as the disk can)
+my -e "SET GLOBAL innodb_io_capacity_max = 40000, innodb_io_capacity = 20000,
+    innodb_max_dirty_pages_pct = 0, innodb_max_dirty_pages_pct_lwm = 0"
+for _ in $(seq 1 600); do
     [ "$(my -e "SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool_pages_dirty'" | awk '{print $2}')" -lt 100 ] && break
     sleep 0.5
 done
-my -e "SET GLOBAL innodb_max_dirty_pages_pct = 90, innodb_max_dirty_pages_pct_lwm = 10"
+my -e "SET GLOBAL innodb_max_dirty_pages_pct = 90, innodb_max_dirty_pages_pct_lwm = 10,
+    innodb_io_capacity = 200, innodb_io_capacity_max = 2000"
 my -e "SELECT table_name, engine, table_rows, avg_row_length, data_length, index_length
     FROM information_schema.tables WHERE table_schema = 'bench'" >"$W/logs/source-tables.txt"
 gen_secs=$(awk -v a="$gen_start" -v b="$(date +%s.%N)" 'BEGIN {printf "%.0f", b - a}')
