@@ -26,6 +26,7 @@ RESULTS_DIR=${BENCH_RESULTS_DIR:-$HERE/results}
 CHAMELEON_JAVA_OPTS=${BENCH_JAVA_OPTS:-}
 WORK_PARENT=${BENCH_TMPDIR:-${TMPDIR:-/tmp}}
 WIDE_PK=${BENCH_WIDE_PK:-BIGINT UNSIGNED}
+LONGQUERY_SECS=${BENCH_LONGQUERY_SECS:-10}
 
 say() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { say "error: $*"; exit 1; }
@@ -35,7 +36,7 @@ need_apt=()
 command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || need_apt+=(mariadb-server)
 command -v mariadb >/dev/null 2>&1 || need_apt+=(mariadb-client)
 case " $TOOLS " in *" pgloader "*) command -v pgloader >/dev/null 2>&1 || need_apt+=(pgloader) ;; esac
-case " $TOOLS " in *" chameleon-load "*) command -v sysbench >/dev/null 2>&1 || need_apt+=(sysbench) ;; esac
+case " $TOOLS " in *" chameleon-load "* | *" chameleon-longquery "*) command -v sysbench >/dev/null 2>&1 || need_apt+=(sysbench) ;; esac
 [ -x /usr/bin/time ] || need_apt+=(time)
 if [ ${#need_apt[@]} -gt 0 ]; then
     [ "$INSTALL" = 1 ] || die "missing ${need_apt[*]} (BENCH_INSTALL=0)"
@@ -122,6 +123,7 @@ GRANT SELECT ON bench.* TO usr_replica@'%';
 GRANT RELOAD, REPLICATION CLIENT, REPLICATION SLAVE ON *.* TO usr_replica@'%';
 CREATE USER usr_load@'%' IDENTIFIED BY 'load';
 GRANT ALL ON bench.* TO usr_load@'%';
+CREATE DATABASE scratch;
 SQL
 
 # ---------------------------------------------------------------- PostgreSQL
@@ -273,21 +275,26 @@ pg_ticks() {
     done
     echo "$total"
 }
+# CPU ticks the whole machine spent busy so far
+busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9; exit}' /proc/stat; }
 # measure LOG CMD...: runs CMD under /usr/bin/time; sets M_SECS M_USER M_SYS M_RSS_KB M_MY_CPU M_PG_CPU M_RC
 measure() {
     local log=$1; shift
-    local my0 pg0 my1 pg1
+    local my0 pg0 my1 pg1 all0 all1
     pg postgres -c CHECKPOINT
     sync
-    my0=$(my_ticks); pg0=$(pg_ticks)
+    my0=$(my_ticks); pg0=$(pg_ticks); all0=$(busy_ticks)
     set +e
     /usr/bin/time -f '%e %U %S %M' -o "$W/time.out" "$@" </dev/null >"$log" 2>&1
     M_RC=$?
     set -e
-    my1=$(my_ticks); pg1=$(pg_ticks)
+    my1=$(my_ticks); pg1=$(pg_ticks); all1=$(busy_ticks)
     read -r M_SECS M_USER M_SYS M_RSS_KB < <(tail -1 "$W/time.out")
     M_MY_CPU=$(awk -v a="$my0" -v b="$my1" -v hz="$CLK_TCK" 'BEGIN {printf "%.1f", (b - a) / hz}')
     M_PG_CPU=$(awk -v a="$pg0" -v b="$pg1" -v hz="$CLK_TCK" 'BEGIN {printf "%.1f", (b - a) / hz}')
+    # everything else the machine ran meanwhile (other users, other builds): the noise indicator
+    M_OTHER_CPU=$(awk -v a="$all0" -v b="$all1" -v hz="$CLK_TCK" -v t="$M_USER" -v s="$M_SYS" -v m="$M_MY_CPU" \
+        -v p="$M_PG_CPU" 'BEGIN {o = (b - a) / hz - t - s - m - p; printf "%.1f", o < 0 ? 0 : o}')
 }
 # verify DB: every table's count against the source, and the fingerprints; prints OK or what differs
 verify() {
@@ -306,11 +313,11 @@ verify() {
     echo "${out:-OK}"
 }
 RESULTS_TSV="$W/results.tsv"
-printf 'tool\tround\tseconds\tuser_s\tsys_s\trss_kb\tmariadb_cpu_s\tpg_cpu_s\tlock_ms\tverify\tnote\n' >"$RESULTS_TSV"
+printf 'tool\tround\tseconds\tuser_s\tsys_s\trss_kb\tmariadb_cpu_s\tpg_cpu_s\tlock_ms\tverify\tnote\tother_cpu_s\n' >"$RESULTS_TSV"
 record() { # tool round lock_ms verify note
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$M_SECS" "$M_USER" "$M_SYS" "$M_RSS_KB" \
-        "$M_MY_CPU" "$M_PG_CPU" "$3" "$4" "$5" >>"$RESULTS_TSV"
-    say "$1 round $2: ${M_SECS}s, peak RSS $((M_RSS_KB / 1024)) MiB, cpu tool $(awk -v a="$M_USER" -v b="$M_SYS" 'BEGIN {printf "%.1f", a + b}')s / mariadb ${M_MY_CPU}s / postgres ${M_PG_CPU}s${3:+, global lock $3 ms}, check: $4${5:+ ($5)}"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$M_SECS" "$M_USER" "$M_SYS" "$M_RSS_KB" \
+        "$M_MY_CPU" "$M_PG_CPU" "$3" "$4" "$5" "$M_OTHER_CPU" >>"$RESULTS_TSV"
+    say "$1 round $2: ${M_SECS}s, peak RSS $((M_RSS_KB / 1024)) MiB, cpu tool $(awk -v a="$M_USER" -v b="$M_SYS" 'BEGIN {printf "%.1f", a + b}')s / mariadb ${M_MY_CPU}s / postgres ${M_PG_CPU}s / others ${M_OTHER_CPU}s${3:+, global lock $3 ms}, check: $4${5:+ ($5)}"
 }
 new_db() { pg postgres -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1 OWNER usr_bench"; }
 drop_db() { [ "$KEEP" = 1 ] || pg postgres -c "DROP DATABASE IF EXISTS $1"; }
@@ -331,11 +338,17 @@ stop_load() {
     LOAD_PID=""
     LOAD_TPS=$(awk '/ tps: /{for (i = 1; i <= NF; i++) if ($i == "tps:") {s += $(i + 1); n++}}
         END {printf "%.0f", n ? s / n : 0}' "$W/logs/load-$1.log")
+    # what a stall costs the writers: seconds in which under a tenth of the target rate committed,
+    # and the largest backlog of writes waiting to start (sysbench's latencies leave stalled ones out)
+    read -r LOAD_STALLED LOAD_BACKLOG < <(awk -v rate="$LOAD_RATE" '
+        / tps: / {for (i = 1; i <= NF; i++) if ($i == "tps:" && $(i + 1) < rate / 10) s++}
+        /queue length: / {sub(/.*queue length: /, ""); q = $0 + 0; if (q > m) m = q}
+        END {printf "%d %d\n", s, m}' "$W/logs/load-$1.log")
 }
 
 # ---------------------------------------------------------------- the tools
 DATA_MIB=""
-run_chameleon() { # label mode workers with_load round
+run_chameleon() { # label mode workers with_load(0/1/longquery) round
     local label=$1 mode=$2 workers=$3 load=$4 round=$5
     local db="cham_${label//-/_}_r$round" cfg="$W/cham/${label}_r$round.yml" log="$W/logs/${label}_r$round.log"
     new_db "$db"
@@ -375,10 +388,24 @@ YAML
       "$CHAMELEON" add_source --config "$cfg" --source mysql; } \
         >"$W/logs/${label}_r$round.setup.log" 2>&1 </dev/null ||
         { say "$label: catalogue setup failed: $(tail -3 "$W/logs/${label}_r$round.setup.log")"; return 0; }
-    local note=""
-    [ "$load" = 1 ] && start_load "${label}_r$round"
+    local note="" long_pid=""
+    [ "$load" = 0 ] || start_load "${label}_r$round"
+    if [ "$load" = longquery ]; then
+        # a long write statement (outside the replicated schema) running while init_replica asks
+        # for the global read lock: the lock must wait for it, and the other writers wait behind
+        # the lock. (A long SELECT does not hold it up on MariaDB 10.11: measured 5 ms.)
+        my -e "CREATE TABLE IF NOT EXISTS scratch.t (x int); INSERT INTO scratch.t SELECT SLEEP($LONGQUERY_SECS)" \
+            >"$W/logs/longquery-r$round.log" 2>&1 &
+        long_pid=$!
+        sleep 1
+    fi
     measure "$log" "$CHAMELEON" init_replica --config "$cfg" --source mysql --debug
-    if [ "$load" = 1 ]; then stop_load "${label}_r$round"; note="write load ${LOAD_TPS} tx/s"; fi
+    [ -z "$long_pid" ] || wait "$long_pid" || true
+    if [ "$load" != 0 ]; then
+        stop_load "${label}_r$round"
+        note="write load ${LOAD_TPS} tx/s, ${LOAD_STALLED} s stalled, backlog up to ${LOAD_BACKLOG}"
+        [ -z "$long_pid" ] || note+=", a ${LONGQUERY_SECS}s INSERT running when the lock was asked"
+    fi
     local lock summary
     lock=$(sed -n 's/.*global read lock held \([0-9]*\) ms.*/\1/p' "$log" | tail -1)
     summary=$(grep -m1 'init_replica of source .* done' "$log" | sed 's/.*\(init_replica of source\)/\1/' || true)
@@ -480,6 +507,7 @@ for round in $(seq 1 "$REPEAT"); do
             chameleon) run_chameleon chameleon direct 4 0 "$round" ;;
             chameleon-file-w1) run_chameleon chameleon-file-w1 file 1 0 "$round" ;;
             chameleon-load) run_chameleon chameleon-load direct 4 1 "$round" ;;
+            chameleon-longquery) run_chameleon chameleon-longquery direct 4 longquery "$round" ;;
             pgloader) run_pgloader "$round" ;;
             naive) run_naive "$round" ;;
             *) die "unknown tool '$tool' in BENCH_TOOLS" ;;
@@ -502,7 +530,7 @@ cp -r "$W/logs" "$RESULTS_DIR/init-replica-$STAMP.logs"
     echo
     awk -F'\t' -v rows="$ROWS" -v mib="$DATA_MIB" -v order="$TOOLS" '
         NR == 1 { next }
-        { n[$1]++; i = n[$1]; secs[$1, i] = $3; cpu[$1, i] = $4 + $5; rss[$1, i] = $6; myc[$1, i] = $7; pgc[$1, i] = $8
+        { n[$1]++; i = n[$1]; secs[$1, i] = $3; cpu[$1, i] = $4 + $5; rss[$1, i] = $6; myc[$1, i] = $7; pgc[$1, i] = $8; oth[$1, i] = $12
           lock[$1, i] = $9; ok[$1] = ok[$1] ($10 == "OK" ? "" : " round " $2 ": " $10); note[$1] = note[$1] ($11 == "" ? "" : " round " $2 ": " $11) }
         function med(arr, t, cnt,    v, j, k, x) {
             for (j = 1; j <= cnt; j++) v[j] = arr[t, j] + 0
@@ -513,24 +541,26 @@ cp -r "$W/logs" "$RESULTS_DIR/init-replica-$STAMP.logs"
         END {
             split(order, tools, " ")
             base = ("chameleon" in n) ? med(secs, "chameleon", n["chameleon"]) : 0
-            printf "%-18s %17s %9s %7s %9s %8s %17s %13s  %s\n", "tool", "seconds", "rows/s", "MiB/s", "peak RSS", "ratio", "cpu s tool/my/pg", "lock ms", "check"
+            printf "%-19s %17s %9s %7s %9s %7s %23s %13s  %s\n", "tool", "seconds", "rows/s", "MiB/s", "peak RSS", "ratio", "cpu s tool/my/pg/other", "lock ms", "check"
             for (j = 1; j in tools; j++) {
                 t = tools[j]; if (!(t in n)) continue
                 s = med(secs, t, n[t]); range = n[t] > 1 ? sprintf(" [%.1f-%.1f]", lo, hi) : ""
-                r = med(rss, t, n[t]); c = med(cpu, t, n[t]); m = med(myc, t, n[t]); p = med(pgc, t, n[t])
+                r = med(rss, t, n[t]); c = med(cpu, t, n[t]); m = med(myc, t, n[t]); p = med(pgc, t, n[t]); o = med(oth, t, n[t])
                 lk = "-"
                 if (lock[t, 1] != "") { l = med(lock, t, n[t]); lk = n[t] > 1 ? sprintf("%d [%d-%d]", l, lo, hi) : sprintf("%d", l) }
-                printf "%-18s %17s %9.0f %7.1f %7.0f M %8s %17s %13s  %s\n", t, sprintf("%.1f", s) range,
+                printf "%-19s %17s %9.0f %7.1f %7.0f M %7s %23s %13s  %s\n", t, sprintf("%.1f", s) range,
                     (s > 0 ? rows / s : 0), (s > 0 ? mib / s : 0), r / 1024, (base > 0 ? sprintf("%.2fx", s / base) : "-"),
-                    sprintf("%.1f/%.1f/%.1f", c, m, p), lk, ok[t] == "" ? "OK" : "MISMATCH" ok[t]
-                if (note[t] != "") printf "%-18s   note:%s\n", "", note[t]
+                    sprintf("%.1f/%.1f/%.1f/%.1f", c, m, p, o), lk, ok[t] == "" ? "OK" : "MISMATCH" ok[t]
+                if (note[t] != "") printf "%-19s   note:%s\n", "", note[t]
             }
         }' "$RESULTS_TSV"
     echo
     echo "seconds: wall clock of the whole command (JVM start, schema, copy, keys and indexes, swap)."
     echo "ratio: seconds / chameleon's seconds (above 1 = slower than chameleon, copy_mode direct, 4 workers)."
-    echo "cpu: user+sys seconds of the tool's process / of mariadbd / of all PostgreSQL processes, during the run."
+    echo "cpu: user+sys seconds of the tool's process / of mariadbd / of all PostgreSQL processes / of anything else"
+    echo "  on the machine, during the run (other > ~0.5 s means the run was disturbed: discard or repeat it)."
     echo "lock ms: chameleon's global read lock ('global read lock held N ms'); chameleon-load ran under a"
-    echo "  sysbench oltp_update_non_index load ($LOAD_THREADS threads, target $LOAD_RATE tx/s) on sbtest1."
+    echo "  sysbench oltp_update_non_index load ($LOAD_THREADS threads, target $LOAD_RATE tx/s) on sbtest1; 's stalled':"
+    echo "  seconds in which under a tenth of that rate committed; 'backlog': most writes waiting to start."
 } | tee "$REPORT"
 say "report: $REPORT (raw figures: ${REPORT%.txt}.tsv, logs: ${REPORT%.txt}.logs/)"
