@@ -27,6 +27,7 @@ CHAMELEON_JAVA_OPTS=${BENCH_JAVA_OPTS:-}
 WORK_PARENT=${BENCH_TMPDIR:-${TMPDIR:-/tmp}}
 WIDE_PK=${BENCH_WIDE_PK:-BIGINT UNSIGNED}
 LONGQUERY_SECS=${BENCH_LONGQUERY_SECS:-10}
+NOISE=${BENCH_NOISE:-0.1}
 
 say() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { say "error: $*"; exit 1; }
@@ -528,29 +529,40 @@ cp -r "$W/logs" "$RESULTS_DIR/init-replica-$STAMP.logs"
     echo "  $DATA_MIB MiB as COPY text (chameleon's count), $SRC_MB MiB InnoDB data; generated in ${gen_secs%.*}s"
     echo "rounds: $REPEAT (figures are medians over the rounds; min-max in brackets when more than one)"
     echo
-    awk -F'\t' -v rows="$ROWS" -v mib="$DATA_MIB" -v order="$TOOLS" '
+    awk -F'\t' -v rows="$ROWS" -v mib="$DATA_MIB" -v order="$TOOLS" -v cpus="$(nproc)" -v noise="$NOISE" '
         NR == 1 { next }
-        { n[$1]++; i = n[$1]; secs[$1, i] = $3; cpu[$1, i] = $4 + $5; rss[$1, i] = $6; myc[$1, i] = $7; pgc[$1, i] = $8; oth[$1, i] = $12
-          lock[$1, i] = $9; ok[$1] = ok[$1] ($10 == "OK" ? "" : " round " $2 ": " $10); note[$1] = note[$1] ($11 == "" ? "" : " round " $2 ": " $11) }
-        function med(arr, t, cnt,    v, j, k, x) {
-            for (j = 1; j <= cnt; j++) v[j] = arr[t, j] + 0
-            for (j = 2; j <= cnt; j++) { x = v[j]; for (k = j - 1; k >= 1 && v[k] > x; k--) v[k + 1] = v[k]; v[k + 1] = x }
-            lo = v[1]; hi = v[cnt]
-            return cnt % 2 ? v[(cnt + 1) / 2] : (v[cnt / 2] + v[cnt / 2 + 1]) / 2
+        {   t = $1; n[t]++; i = n[t]
+            # disturbed: the rest of the machine used more than NOISE of its CPU time during the run
+            bad[t, i] = $12 > noise * cpus * $3
+            if (!bad[t, i]) clean[t]++
+            secs[t, i] = $3; cpu[t, i] = $4 + $5; rss[t, i] = $6; myc[t, i] = $7; pgc[t, i] = $8; oth[t, i] = $12
+            lock[t, i] = $9
+            ok[t] = ok[t] ($10 == "OK" ? "" : (ok[t] == "" ? " " : "; ") "round " $2 ": " $10); note[t] = note[t] ($11 == "" ? "" : (note[t] == "" ? " " : "; ") "round " $2 ": " $11) }
+        # median of arr over the runs of t that count (the undisturbed ones, or all when none is);
+        # sets lo and hi to the smallest and largest of them
+        function med(arr, t, all,    v, j, k, x, c) {
+            c = 0
+            for (j = 1; j <= n[t]; j++) if (all || !clean[t] || !bad[t, j]) v[++c] = arr[t, j] + 0
+            for (j = 2; j <= c; j++) { x = v[j]; for (k = j - 1; k >= 1 && v[k] > x; k--) v[k + 1] = v[k]; v[k + 1] = x }
+            lo = v[1]; hi = v[c]; used = c
+            return c % 2 ? v[(c + 1) / 2] : (v[c / 2] + v[c / 2 + 1]) / 2
         }
         END {
             split(order, tools, " ")
-            base = ("chameleon" in n) ? med(secs, "chameleon", n["chameleon"]) : 0
+            base = ("chameleon" in n) ? med(secs, "chameleon") : 0
             printf "%-19s %17s %9s %7s %9s %7s %23s %13s  %s\n", "tool", "seconds", "rows/s", "MiB/s", "peak RSS", "ratio", "cpu s tool/my/pg/other", "lock ms", "check"
             for (j = 1; j in tools; j++) {
                 t = tools[j]; if (!(t in n)) continue
-                s = med(secs, t, n[t]); range = n[t] > 1 ? sprintf(" [%.1f-%.1f]", lo, hi) : ""
-                r = med(rss, t, n[t]); c = med(cpu, t, n[t]); m = med(myc, t, n[t]); p = med(pgc, t, n[t]); o = med(oth, t, n[t])
+                s = med(secs, t); range = used > 1 ? sprintf(" [%.1f-%.1f]", lo, hi) : ""
+                left = n[t] - used
+                r = med(rss, t); c = med(cpu, t); m = med(myc, t); p = med(pgc, t); o = med(oth, t)
                 lk = "-"
-                if (lock[t, 1] != "") { l = med(lock, t, n[t]); lk = n[t] > 1 ? sprintf("%d [%d-%d]", l, lo, hi) : sprintf("%d", l) }
+                if (lock[t, 1] != "") { l = med(lock, t, 1); lk = n[t] > 1 ? sprintf("%d [%d-%d]", l, lo, hi) : sprintf("%d", l) }
                 printf "%-19s %17s %9.0f %7.1f %7.0f M %7s %23s %13s  %s\n", t, sprintf("%.1f", s) range,
                     (s > 0 ? rows / s : 0), (s > 0 ? mib / s : 0), r / 1024, (base > 0 ? sprintf("%.2fx", s / base) : "-"),
                     sprintf("%.1f/%.1f/%.1f/%.1f", c, m, p, o), lk, ok[t] == "" ? "OK" : "MISMATCH" ok[t]
+                if (left > 0) printf "%-19s   %d of %d rounds left out: the machine was busy with other work\n", "", left, n[t]
+                else if (!clean[t]) printf "%-19s   every round was disturbed by other work on the machine: repeat it\n", ""
                 if (note[t] != "") printf "%-19s   note:%s\n", "", note[t]
             }
         }' "$RESULTS_TSV"
@@ -558,7 +570,8 @@ cp -r "$W/logs" "$RESULTS_DIR/init-replica-$STAMP.logs"
     echo "seconds: wall clock of the whole command (JVM start, schema, copy, keys and indexes, swap)."
     echo "ratio: seconds / chameleon's seconds (above 1 = slower than chameleon, copy_mode direct, 4 workers)."
     echo "cpu: user+sys seconds of the tool's process / of mariadbd / of all PostgreSQL processes / of anything else"
-    echo "  on the machine, during the run (other > ~0.5 s means the run was disturbed: discard or repeat it)."
+    echo "  on the machine, during the run (sysbench's own CPU counts as other in the load runs). A round in which"
+    echo "  the others took more than $NOISE of the machine's CPU time is left out of the medians when a cleaner one exists."
     echo "lock ms: chameleon's global read lock ('global read lock held N ms'); chameleon-load ran under a"
     echo "  sysbench oltp_update_non_index load ($LOAD_THREADS threads, target $LOAD_RATE tx/s) on sbtest1; 's stalled':"
     echo "  seconds in which under a tenth of that rate committed; 'backlog': most writes waiting to start."
