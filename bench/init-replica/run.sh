@@ -278,24 +278,27 @@ pg_ticks() {
 }
 # CPU ticks the whole machine spent busy so far
 busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9; exit}' /proc/stat; }
+# CPU ticks of the kernel's threads (writeback, journal, ...): work the benchmark's own I/O causes
+kernel_ticks() { awk '{sub(/.*\) /, ""); if ($2 == 2) s += $12 + $13} END {print s + 0}' /proc/[0-9]*/stat 2>/dev/null; }
 # measure LOG CMD...: runs CMD under /usr/bin/time; sets M_SECS M_USER M_SYS M_RSS_KB M_MY_CPU M_PG_CPU M_RC
 measure() {
     local log=$1; shift
-    local my0 pg0 my1 pg1 all0 all1
+    local my0 pg0 my1 pg1 all0 all1 k0 k1
     pg postgres -c CHECKPOINT
     sync
-    my0=$(my_ticks); pg0=$(pg_ticks); all0=$(busy_ticks)
+    my0=$(my_ticks); pg0=$(pg_ticks); k0=$(kernel_ticks); all0=$(busy_ticks)
     set +e
     /usr/bin/time -f '%e %U %S %M' -o "$W/time.out" "$@" </dev/null >"$log" 2>&1
     M_RC=$?
     set -e
-    my1=$(my_ticks); pg1=$(pg_ticks); all1=$(busy_ticks)
+    all1=$(busy_ticks); my1=$(my_ticks); pg1=$(pg_ticks); k1=$(kernel_ticks)
     read -r M_SECS M_USER M_SYS M_RSS_KB < <(tail -1 "$W/time.out")
     M_MY_CPU=$(awk -v a="$my0" -v b="$my1" -v hz="$CLK_TCK" 'BEGIN {printf "%.1f", (b - a) / hz}')
     M_PG_CPU=$(awk -v a="$pg0" -v b="$pg1" -v hz="$CLK_TCK" 'BEGIN {printf "%.1f", (b - a) / hz}')
+    M_KERNEL_CPU=$(awk -v a="$k0" -v b="$k1" -v hz="$CLK_TCK" 'BEGIN {printf "%.1f", (b - a) / hz}')
     # everything else the machine ran meanwhile (other users, other builds): the noise indicator
     M_OTHER_CPU=$(awk -v a="$all0" -v b="$all1" -v hz="$CLK_TCK" -v t="$M_USER" -v s="$M_SYS" -v m="$M_MY_CPU" \
-        -v p="$M_PG_CPU" 'BEGIN {o = (b - a) / hz - t - s - m - p; printf "%.1f", o < 0 ? 0 : o}')
+        -v p="$M_PG_CPU" -v k="$M_KERNEL_CPU" 'BEGIN {o = (b - a) / hz - t - s - m - p - k; printf "%.1f", o < 0 ? 0 : o}')
 }
 # verify DB: every table's count against the source, and the fingerprints; prints OK or what differs
 verify() {
@@ -314,11 +317,11 @@ verify() {
     echo "${out:-OK}"
 }
 RESULTS_TSV="$W/results.tsv"
-printf 'tool\tround\tseconds\tuser_s\tsys_s\trss_kb\tmariadb_cpu_s\tpg_cpu_s\tlock_ms\tverify\tnote\tother_cpu_s\n' >"$RESULTS_TSV"
+printf 'tool\tround\tseconds\tuser_s\tsys_s\trss_kb\tmariadb_cpu_s\tpg_cpu_s\tlock_ms\tverify\tnote\tother_cpu_s\tkernel_cpu_s\n' >"$RESULTS_TSV"
 record() { # tool round lock_ms verify note
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$M_SECS" "$M_USER" "$M_SYS" "$M_RSS_KB" \
-        "$M_MY_CPU" "$M_PG_CPU" "$3" "$4" "$5" "$M_OTHER_CPU" >>"$RESULTS_TSV"
-    say "$1 round $2: ${M_SECS}s, peak RSS $((M_RSS_KB / 1024)) MiB, cpu tool $(awk -v a="$M_USER" -v b="$M_SYS" 'BEGIN {printf "%.1f", a + b}')s / mariadb ${M_MY_CPU}s / postgres ${M_PG_CPU}s / others ${M_OTHER_CPU}s${3:+, global lock $3 ms}, check: $4${5:+ ($5)}"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$M_SECS" "$M_USER" "$M_SYS" "$M_RSS_KB" \
+        "$M_MY_CPU" "$M_PG_CPU" "$3" "$4" "$5" "$M_OTHER_CPU" "$M_KERNEL_CPU" >>"$RESULTS_TSV"
+    say "$1 round $2: ${M_SECS}s, peak RSS $((M_RSS_KB / 1024)) MiB, cpu tool $(awk -v a="$M_USER" -v b="$M_SYS" 'BEGIN {printf "%.1f", a + b}')s / mariadb ${M_MY_CPU}s / postgres ${M_PG_CPU}s / kernel threads ${M_KERNEL_CPU}s / others ${M_OTHER_CPU}s${3:+, global lock $3 ms}, check: $4${5:+ ($5)}"
 }
 new_db() { pg postgres -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1 OWNER usr_bench"; }
 drop_db() { [ "$KEEP" = 1 ] || pg postgres -c "DROP DATABASE IF EXISTS $1"; }
@@ -570,7 +573,8 @@ cp -r "$W/logs" "$RESULTS_DIR/init-replica-$STAMP.logs"
     echo "seconds: wall clock of the whole command (JVM start, schema, copy, keys and indexes, swap)."
     echo "ratio: seconds / chameleon's seconds (above 1 = slower than chameleon, copy_mode direct, 4 workers)."
     echo "cpu: user+sys seconds of the tool's process / of mariadbd / of all PostgreSQL processes / of anything else"
-    echo "  on the machine, during the run (sysbench's own CPU counts as other in the load runs). A round in which"
+    echo "  on the machine but the kernel's threads, during the run (sysbench's own CPU counts as other in the load runs;"
+    echo "  the kernel threads' CPU, mostly writeback of the target's files, is in the TSV). A round in which"
     echo "  the others took more than $NOISE of the machine's CPU time is left out of the medians when a cleaner one exists."
     echo "lock ms: chameleon's global read lock ('global read lock held N ms'); chameleon-load ran under a"
     echo "  sysbench oltp_update_non_index load ($LOAD_THREADS threads, target $LOAD_RATE tx/s) on sbtest1; 's stalled':"
