@@ -296,10 +296,10 @@ measure() {
     M_MY_CPU=$(awk -v a="$my0" -v b="$my1" -v hz="$CLK_TCK" 'BEGIN {printf "%.1f", (b - a) / hz}')
     M_PG_CPU=$(awk -v a="$pg0" -v b="$pg1" -v hz="$CLK_TCK" 'BEGIN {printf "%.1f", (b - a) / hz}')
     # (a kernel thread that ends between the two readings takes its ticks with it: never below 0)
-    M_KERNEL_CPU=$(awk -v a="$k0" -v b="$k1" -v hz="$CLK_TCK" 'BEGIN {printf "%.1f", b > a ? (b - a) / hz : 0}')
+    M_KERNEL_CPU=$(awk -v a="$k0" -v b="$k1" -v hz="$CLK_TCK" 'BEGIN {printf "%.1f", (b > a ? (b - a) / hz : 0)}')
     # everything else the machine ran meanwhile (other users, other builds): the noise indicator
     M_OTHER_CPU=$(awk -v a="$all0" -v b="$all1" -v hz="$CLK_TCK" -v t="$M_USER" -v s="$M_SYS" -v m="$M_MY_CPU" \
-        -v p="$M_PG_CPU" -v k="$M_KERNEL_CPU" 'BEGIN {o = (b - a) / hz - t - s - m - p - k; printf "%.1f", o < 0 ? 0 : o}')
+        -v p="$M_PG_CPU" -v k="$M_KERNEL_CPU" 'BEGIN {o = (b - a) / hz - t - s - m - p - k; printf "%.1f", (o < 0 ? 0 : o)}')
 }
 # verify DB: every table's count against the source, and the fingerprints; prints OK or what differs
 verify() {
