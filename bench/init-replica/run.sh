@@ -6,7 +6,7 @@
 #
 #   bench/init-replica/run.sh                    # default: ~2M rows, each tool once
 #   BENCH_REPEAT=3 bench/init-replica/run.sh     # three rounds, medians reported
-set -euo pipefail
+set -eEuo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
@@ -67,6 +67,7 @@ PG_RUN=()
 cleanup() {
     local rc=$?
     set +e
+    trap - ERR
     if [ -n "$LOAD_PID" ]; then kill "$LOAD_PID" 2>/dev/null; wait "$LOAD_PID" 2>/dev/null; fi
     if [ "$PG_STARTED" = 1 ]; then "${PG_RUN[@]}" "$PG_BIN/pg_ctl" -D "$W/pg" -m immediate -w stop >/dev/null 2>&1; fi
     if [ -n "$MY_PID" ] && kill -0 "$MY_PID" 2>/dev/null; then
@@ -83,6 +84,7 @@ cleanup() {
     exit $rc
 }
 trap cleanup EXIT
+trap 'say "failed at line $LINENO: $BASH_COMMAND"' ERR
 trap 'exit 130' INT
 trap 'exit 143' TERM
 mkdir -p "$W/logs" "$W/cham" "$RESULTS_DIR"
@@ -279,24 +281,26 @@ pg_ticks() {
 # CPU ticks the whole machine spent busy so far
 busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9; exit}' /proc/stat; }
 # CPU ticks of the kernel's threads (writeback, journal, ...): work the benchmark's own I/O causes
-kernel_ticks() { awk '{sub(/.*\) /, ""); if ($2 == 2) s += $12 + $13} END {print s + 0}' /proc/[0-9]*/stat 2>/dev/null; }
+# (per thread, so that threads starting or ending meanwhile do not count; a process that ends
+# between the glob and the read makes awk fail at the end, and the rest still stands)
+kernel_snap() { awk '{pid = $1; sub(/.*\) /, ""); if ($2 == 2) print pid, $12 + $13}' /proc/[0-9]*/stat 2>/dev/null || true; }
 # measure LOG CMD...: runs CMD under /usr/bin/time; sets M_SECS M_USER M_SYS M_RSS_KB M_MY_CPU M_PG_CPU M_RC
 measure() {
     local log=$1; shift
-    local my0 pg0 my1 pg1 all0 all1 k0 k1
+    local my0 pg0 my1 pg1 all0 all1
     pg postgres -c CHECKPOINT
     sync
-    my0=$(my_ticks); pg0=$(pg_ticks); k0=$(kernel_ticks); all0=$(busy_ticks)
+    my0=$(my_ticks); pg0=$(pg_ticks); kernel_snap >"$W/kernel.0"; all0=$(busy_ticks)
     set +e
     /usr/bin/time -f '%e %U %S %M' -o "$W/time.out" "$@" </dev/null >"$log" 2>&1
     M_RC=$?
     set -e
-    all1=$(busy_ticks); my1=$(my_ticks); pg1=$(pg_ticks); k1=$(kernel_ticks)
+    all1=$(busy_ticks); my1=$(my_ticks); pg1=$(pg_ticks); kernel_snap >"$W/kernel.1"
     read -r M_SECS M_USER M_SYS M_RSS_KB < <(tail -1 "$W/time.out")
     M_MY_CPU=$(awk -v a="$my0" -v b="$my1" -v hz="$CLK_TCK" 'BEGIN {printf "%.1f", (b - a) / hz}')
     M_PG_CPU=$(awk -v a="$pg0" -v b="$pg1" -v hz="$CLK_TCK" 'BEGIN {printf "%.1f", (b - a) / hz}')
-    # (a kernel thread that ends between the two readings takes its ticks with it: never below 0)
-    M_KERNEL_CPU=$(awk -v a="$k0" -v b="$k1" -v hz="$CLK_TCK" 'BEGIN {printf "%.1f", (b > a ? (b - a) / hz : 0)}')
+    M_KERNEL_CPU=$(awk -v hz="$CLK_TCK" 'NR == FNR {t[$1] = $2; next} ($1 in t) && $2 > t[$1] {s += $2 - t[$1]}
+        END {printf "%.1f", s / hz}' "$W/kernel.0" "$W/kernel.1")
     # everything else the machine ran meanwhile (other users, other builds): the noise indicator
     M_OTHER_CPU=$(awk -v a="$all0" -v b="$all1" -v hz="$CLK_TCK" -v t="$M_USER" -v s="$M_SYS" -v m="$M_MY_CPU" \
         -v p="$M_PG_CPU" -v k="$M_KERNEL_CPU" 'BEGIN {o = (b - a) / hz - t - s - m - p - k; printf "%.1f", (o < 0 ? 0 : o)}')
@@ -536,8 +540,8 @@ cp -r "$W/logs" "$RESULTS_DIR/init-replica-$STAMP.logs"
     awk -F'\t' -v rows="$ROWS" -v mib="$DATA_MIB" -v order="$TOOLS" -v cpus="$(nproc)" -v noise="$NOISE" '
         NR == 1 { next }
         {   t = $1; n[t]++; i = n[t]
-            # disturbed: the rest of the machine used more than NOISE of its CPU time during the run
-            bad[t, i] = $12 > noise * cpus * $3
+            # disturbed: the rest of the machine used more than NOISE of its CPU time (and over 0.5 s)
+            bad[t, i] = $12 > 0.5 && $12 > noise * cpus * $3
             if (!bad[t, i]) clean[t]++
             secs[t, i] = $3; cpu[t, i] = $4 + $5; rss[t, i] = $6; myc[t, i] = $7; pgc[t, i] = $8; oth[t, i] = $12
             lock[t, i] = $9
