@@ -1,6 +1,6 @@
 package io.chameleon.catalog;
 
-import io.chameleon.json.Json;
+import io.chameleon.format.Json;
 import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.schema.TableName;
 

@@ -1,6 +1,6 @@
 package io.chameleon.catalog;
 
-import io.chameleon.json.Json;
+import io.chameleon.format.Json;
 import io.chameleon.schema.ColumnDef;
 
 import java.util.List;

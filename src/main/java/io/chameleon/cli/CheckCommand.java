@@ -1,6 +1,6 @@
 package io.chameleon.cli;
 
-import io.chameleon.json.Json;
+import io.chameleon.format.Json;
 import io.chameleon.mysql.Preflight;
 import io.chameleon.mysql.PreflightRenderer;
 import io.chameleon.mysql.PreflightReport;

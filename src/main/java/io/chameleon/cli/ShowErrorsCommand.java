@@ -1,6 +1,7 @@
 package io.chameleon.cli;
 
-import io.chameleon.json.Json;
+import io.chameleon.format.TextTable;
+import io.chameleon.format.Json;
 import io.chameleon.catalog.Catalog;
 import io.chameleon.catalog.ErrorDetail;
 import io.chameleon.catalog.ErrorSummary;
@@ -44,7 +45,7 @@ final class ShowErrorsCommand extends ChameleonCommand {
     }
 
     private static String table(List<ErrorSummary> errors) {
-        TextTable t = new TextTable("Log id", "Source name", "ID Batch", "Table", "Schema", "Error timestamp");
+        TextTable t = TextTable.withHeader("Log id", "Source name", "ID Batch", "Table", "Schema", "Error timestamp");
         for (ErrorSummary e : errors) {
             t.row(e.logId(), e.sourceName(), e.batchId(), e.table(), e.schema(), e.errorAt());
         }

@@ -1,6 +1,7 @@
 package io.chameleon.cli;
 
-import io.chameleon.json.Json;
+import io.chameleon.format.TextTable;
+import io.chameleon.format.Json;
 import io.chameleon.catalog.Catalog;
 import io.chameleon.catalog.SchemaMapping;
 import io.chameleon.catalog.SourceDetail;
@@ -39,7 +40,7 @@ final class ShowStatusCommand extends ChameleonCommand {
     }
 
     private static String summaryText(List<SourceSummary> sources) {
-        TextTable t = new TextTable("Source id", "Source name", "Type", "Status", "Consistent", "Read lag", "Last read",
+        TextTable t = TextTable.withHeader("Source id", "Source name", "Type", "Status", "Consistent", "Read lag", "Last read",
                 "Replay lag", "Last replay");
         for (SourceSummary s : sources) {
             t.row(s.id(), s.name(), s.type().name().toLowerCase(), s.status().label(), s.consistent() ? "Yes" : "No",
@@ -50,12 +51,12 @@ final class ShowStatusCommand extends ChameleonCommand {
 
     private static String detailText(SourceDetail d) {
         StringBuilder b = new StringBuilder(summaryText(List.of(d.summary()))).append('\n');
-        TextTable mappings = new TextTable("MySQL schema", "PostgreSQL schema");
+        TextTable mappings = TextTable.withHeader("MySQL schema", "PostgreSQL schema");
         for (SchemaMapping m : d.mappings()) {
             mappings.row(m.mysqlSchema(), m.pgSchema());
         }
         b.append("Schema mappings\n").append(mappings.render()).append('\n');
-        TextTable status = new TextTable("Tables replicated", "Tables not replicated", "All tables", "Tables copied",
+        TextTable status = TextTable.withHeader("Tables replicated", "Tables not replicated", "All tables", "Tables copied",
                 "Rows copied", "Discarded rows", "Replayed rows", "Replayed DDL");
         status.row(d.tablesReplicated(), d.tablesNotReplicated(), d.tablesAll(), d.tablesCopied(), d.rowsCopied(),
                 d.discardedRows(), d.replayedRows(), d.replayedDdl());
@@ -66,7 +67,7 @@ final class ShowStatusCommand extends ChameleonCommand {
             b.append("Process: pid ").append(d.processPid()).append(" on ").append(d.processHost()).append('\n');
         }
         if (!d.notReplicated().isEmpty()) {
-            TextTable not = new TextTable("Table not replicated", "PostgreSQL table", "Reason");
+            TextTable not = TextTable.withHeader("Table not replicated", "PostgreSQL table", "Reason");
             for (TableNotReplicated t : d.notReplicated()) {
                 not.row(t.mysqlName(), t.pgSchema() + "." + t.pgTable(), t.reason());
             }

@@ -1,6 +1,7 @@
 package io.chameleon.config;
 
-import io.chameleon.json.Json;
+import io.chameleon.format.TextTable;
+import io.chameleon.format.Json;
 import io.chameleon.config.EffectiveSettings.Setting;
 
 import java.util.ArrayList;

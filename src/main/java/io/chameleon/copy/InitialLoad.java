@@ -20,10 +20,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -124,11 +122,5 @@ public final class InitialLoad {
                 ResultSet rs = s.executeQuery("SELECT 1 FROM pg_extension WHERE extname = 'postgis'")) {
             return rs.next();
         }
-    }
-
-    static Set<String> targetSchemas(List<TablePlan> plans) {
-        Set<String> s = new LinkedHashSet<>();
-        plans.forEach(p -> s.add(p.targetSchema()));
-        return s;
     }
 }

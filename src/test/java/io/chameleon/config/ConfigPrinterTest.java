@@ -1,6 +1,6 @@
 package io.chameleon.config;
 
-import io.chameleon.json.Json;
+import io.chameleon.format.Json;
 import io.chameleon.config.EffectiveSettings.Setting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package io.chameleon.json;
+package io.chameleon.format;
 
 import org.junit.jupiter.api.Test;
 

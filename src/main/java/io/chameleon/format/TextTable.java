@@ -1,10 +1,10 @@
-package io.chameleon.config;
+package io.chameleon.format;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Plain text columns, padded to the widest cell, for terminals. */
-final class TextTable {
+public final class TextTable {
     private final List<String[]> rows = new ArrayList<>();
     private final boolean header;
 
@@ -13,23 +13,32 @@ final class TextTable {
     }
 
     /** A table whose first row is a header, underlined with dashes. */
-    static TextTable withHeader(String... columns) {
+    public static TextTable withHeader(String... columns) {
         TextTable table = new TextTable(true);
         table.rows.add(columns);
         return table;
     }
 
-    static TextTable withoutHeader() {
+    public static TextTable withoutHeader() {
         return new TextTable(false);
     }
 
-    TextTable row(String... cells) {
-        rows.add(cells);
+    /** A row of cells; null shows as empty. */
+    public TextTable row(Object... cells) {
+        String[] text = new String[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            text[i] = cells[i] == null ? "" : cells[i].toString();
+        }
+        rows.add(text);
         return this;
     }
 
+    public String render() {
+        return render("");
+    }
+
     /** The table, each line starting with {@code indent}. */
-    String render(String indent) {
+    public String render(String indent) {
         int columns = rows.stream().mapToInt(r -> r.length).max().orElse(0);
         int[] width = new int[columns];
         for (String[] row : rows) {

@@ -1,4 +1,4 @@
-package io.chameleon.json;
+package io.chameleon.format;
 
 import java.time.Duration;
 import java.util.Collection;
