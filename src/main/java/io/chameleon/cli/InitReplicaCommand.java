@@ -9,6 +9,7 @@ import io.chameleon.copy.CatalogLoadRecorder;
 import io.chameleon.copy.InitialLoad;
 import io.chameleon.copy.LoadResult;
 import io.chameleon.mysql.CheckResult;
+import io.chameleon.mysql.SnapshotMethod;
 import io.chameleon.mysql.Preflight;
 import io.chameleon.mysql.PreflightRenderer;
 import io.chameleon.mysql.PreflightReport;
@@ -149,7 +150,7 @@ final class InitReplicaCommand extends ChameleonCommand {
                 bytes(r.bytes()),
                 r.seconds(), r.rows() / Math.max(r.seconds(), 0.001), r.discarded(), r.adjustedValues(),
                 r.highWatermark() == null ? "-" : r.highWatermark(), r.method().name().toLowerCase(Locale.ROOT),
-                r.lockMillis() > 0 ? ", global lock held " + r.lockMillis() + " ms" : "", r.warnings().size(),
+                r.method() == SnapshotMethod.GLOBAL_LOCK ? ", global lock held " + r.lockMillis() + " ms" : "", r.warnings().size(),
                 r.discarded() > 0 ? "; see the discarded rows in sch_chameleon.discarded_rows" : "");
     }
 

@@ -48,11 +48,13 @@ final class ChunkPlanner {
                 ResultSet rs = s.executeQuery("SELECT MIN(" + key + "), MAX(" + key + ") FROM "
                         + MysqlNames.qualified(p.source().name()))) {
             rs.next();
-            min = rs.getLong(1);
-            if (rs.wasNull()) {
-                return List.of(new Chunk(p, 0, 1, null, null));
+            java.math.BigDecimal lo = rs.getBigDecimal(1);
+            java.math.BigDecimal hi = rs.getBigDecimal(2);
+            if (lo == null || hi.compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+                return List.of(new Chunk(p, 0, 1, null, null)); // empty, or unsigned values past a long
             }
-            max = rs.getLong(2);
+            min = lo.longValueExact();
+            max = hi.longValueExact();
         }
         if (max - min < 0) {
             return List.of(new Chunk(p, 0, 1, null, null)); // the key spans more than a long can count

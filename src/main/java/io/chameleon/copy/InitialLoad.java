@@ -65,6 +65,12 @@ public final class InitialLoad {
         }
         LOG.info("source {} on {} ({}): {} tables to copy with {} workers", source.name(), mysql.conn().describe(), server,
                 tables.size(), source.copyWorkers());
+        long heap = Runtime.getRuntime().maxMemory();
+        if (heap < source.copyMaxMemory() + (128L << 20)) {
+            LOG.warn("the JVM may use {} MiB of heap, less than copy_max_memory ({} MiB) plus room to work: raise it with"
+                    + " JAVA_OPTS=-Xmx{}m or lower copy_max_memory", heap >> 20, source.copyMaxMemory() >> 20,
+                    (source.copyMaxMemory() >> 20) + 256);
+        }
         boolean postgis;
         try (Connection c = pg.open()) {
             postgis = hasPostgis(c);

@@ -88,7 +88,8 @@ public record TablePlan(
 
     private static boolean isInteger(ColumnDef c) {
         return switch (c.dataType()) {
-            case "tinyint", "smallint", "mediumint", "int", "integer", "bigint" -> !(c.dataType().equals("bigint") && c.unsigned());
+            // bigint unsigned too: the planner splits it only while its values fit in a long
+            case "tinyint", "smallint", "mediumint", "int", "integer", "bigint" -> true;
             default -> false;
         };
     }

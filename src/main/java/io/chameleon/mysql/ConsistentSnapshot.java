@@ -19,6 +19,12 @@ import java.util.List;
 public final class ConsistentSnapshot implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConsistentSnapshot.class);
     private static final int ACCESS_DENIED = 1227;
+    private static final int LOCK_WAIT_TIMEOUT = 1205;
+    /**
+     * How long FLUSH TABLES WITH READ LOCK may wait for running writes: while it waits, every
+     * other writer waits behind it, so past this the copy takes the lock-free fallback instead.
+     */
+    static final int GLOBAL_LOCK_WAIT_SECONDS = 5;
 
     private final MysqlConnector connector;
     private final ServerInfo server;
@@ -47,11 +53,14 @@ public final class ConsistentSnapshot implements AutoCloseable {
             try (Connection locker = connector.open()) {
                 return globalLock(connector, server, locker, workers);
             } catch (SQLException e) {
-                if (e.getErrorCode() != ACCESS_DENIED && !isLockRefused(e)) {
+                boolean timedOut = e.getErrorCode() == LOCK_WAIT_TIMEOUT;
+                if (e.getErrorCode() != ACCESS_DENIED && !isLockRefused(e) && !timedOut) {
                     throw e;
                 }
-                LOG.warn("FLUSH TABLES WITH READ LOCK was refused on {} ({}); falling back to {}", connector.conn().describe(),
-                        e.getMessage(), server.isMariaDb() ? "per-worker snapshots (MariaDB binlog_snapshot coordinates)"
+                LOG.warn("FLUSH TABLES WITH READ LOCK {} on {} ({}); falling back to {}",
+                        timedOut ? "waited " + GLOBAL_LOCK_WAIT_SECONDS + " s for running writes" : "was refused",
+                        connector.conn().describe(), e.getMessage(),
+                        server.isMariaDb() ? "per-worker snapshots (MariaDB binlog_snapshot coordinates)"
                                 : "per-table LOCK TABLES ... READ");
                 return server.isMariaDb() ? perWorker(connector, server, workers) : perTable(connector, server, workers);
             }
@@ -71,6 +80,7 @@ public final class ConsistentSnapshot implements AutoCloseable {
     private static ConsistentSnapshot globalLock(MysqlConnector connector, ServerInfo server, Connection locker,
             List<Connection> workers) throws SQLException {
         try (Statement s = locker.createStatement()) {
+            s.execute("SET SESSION lock_wait_timeout = " + GLOBAL_LOCK_WAIT_SECONDS);
             long start = System.nanoTime();
             s.execute("FLUSH TABLES WITH READ LOCK");
             BinlogPosition pos;

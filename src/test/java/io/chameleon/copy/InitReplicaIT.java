@@ -62,7 +62,8 @@ class InitReplicaIT {
                  2024, '2024-02-29', '2024-02-29 13:45:01.123456', '2024-02-29 13:45:01.5', '-00:00:01.5', 'a  ',
                  'quote '' and "double"', 'x', 'y', 'ascii', x'61', x'', x'', 'medium', 'b', '"just a string"', 0,
                  '2024-01-01 00:00:00')""",
-                "CREATE TABLE big (id INT AUTO_INCREMENT PRIMARY KEY, payload VARCHAR(50) NOT NULL, n INT, KEY idx_n (n))",
+                "CREATE TABLE big (id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY, payload VARCHAR(50) NOT NULL, n INT,"
+                        + " KEY idx_n (n))",
                 "INSERT INTO big (payload, n) SELECT CONCAT('row ', seq), seq % 1000 FROM seq_1_to_250000",
                 "CREATE TABLE myisam_t (id INT PRIMARY KEY, v VARCHAR(10)) ENGINE=MyISAM",
                 "INSERT INTO myisam_t VALUES (1, 'one'), (2, 'two')",
@@ -133,11 +134,36 @@ class InitReplicaIT {
     }
 
     @Test
+    void autoIncrementOfANumericColumnBecomesASequenceAfterMysqlsNextValue() throws SQLException {
+        assertThat(insertedId("big", "payload", "'new'")).isEqualTo(mysqlAutoIncrement("big"));
+    }
+
+    @Test
     void autoIncrementContinuesAfterMysqlsNextValue() throws SQLException {
-        try (Connection c = fx.pg(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("INSERT INTO " + fx.pgSchema + ".auto_gap (v) VALUES (99) RETURNING id")) {
+        assertThat(mysqlAutoIncrement("auto_gap")).isEqualTo(50);
+        assertThat(insertedId("auto_gap", "v", "99")).isEqualTo(50);
+    }
+
+    /** The id PostgreSQL generates for a new row; rolled back so the table still matches MySQL. */
+    private static long insertedId(String table, String column, String value) throws SQLException {
+        try (Connection c = fx.pg(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            try (ResultSet rs = s.executeQuery("INSERT INTO " + fx.pgSchema + "." + table + " (" + column + ") VALUES ("
+                    + value + ") RETURNING id")) {
+                rs.next();
+                return rs.getLong(1);
+            } finally {
+                c.rollback();
+            }
+        }
+    }
+
+    private static long mysqlAutoIncrement(String table) throws SQLException {
+        try (Connection c = fx.mysql(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT AUTO_INCREMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '"
+                        + table + "'")) {
             rs.next();
-            assertThat(rs.getInt(1)).isEqualTo(50);
+            return rs.getLong(1);
         }
     }
 
