@@ -8,11 +8,14 @@ import io.chameleon.config.ConfigLoader;
 import io.chameleon.testing.ReplicaFixture;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -86,6 +89,31 @@ class StartReplicaIT {
         assertThat(source.status()).isEqualTo(SourceStatus.STOPPED);
         assertThat(source.processPid()).isNull();
         assertThat(source.consistent()).isTrue();
+        for (String table : TABLES) {
+            assertThat(fx.diff(table)).as(table).isEmpty();
+        }
+
+        resumesAsACommandAndStopsCleanlyOnSigterm(fx, nextId);
+    }
+
+    /** The command in its own process, from where the daemon stopped; SIGTERM ends it with 0 and status stopped. */
+    private static void resumesAsACommandAndStopsCleanlyOnSigterm(ReplicaFixture fx, AtomicInteger nextId) throws Exception {
+        Process command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                Path.of("target", "chameleon.jar").toString(), "start_replica", "--config", fx.configFile.toString(),
+                "--source", "mysql", "--debug")
+                .redirectErrorStream(true).redirectOutput(fx.dir.resolve("start_replica.out").toFile()).start();
+        try (Connection my = fx.mysql()) {
+            MixedWorkload more = new MixedWorkload(4, nextId);
+            for (int i = 0; i < 30; i++) {
+                more.transaction(my);
+            }
+            awaitApplied(fx, masterStatus(my), new AtomicReference<>());
+        } finally {
+            command.destroy(); // SIGTERM
+        }
+        assertThat(command.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(command.exitValue()).as(Files.readString(fx.dir.resolve("start_replica.out"))).isZero();
+        assertThat(status(fx)).isEqualTo(SourceStatus.STOPPED);
         for (String table : TABLES) {
             assertThat(fx.diff(table)).as(table).isEmpty();
         }
