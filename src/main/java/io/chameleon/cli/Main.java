@@ -45,7 +45,8 @@ public final class Main {
         for (ChameleonCommand c : new ChameleonCommand[] {new SetConfigurationFilesCommand(), new ShowConfigCommand(),
                 new ShowSourcesCommand(), new ShowStatusCommand(), new ShowErrorsCommand(), new CreateReplicaSchemaCommand(),
                 new DropReplicaSchemaCommand(), new UpgradeReplicaSchemaCommand(), new AddSourceCommand(),
-                new DropSourceCommand(), new CheckCommand(), new InitReplicaCommand(args), new EnableReplicaCommand()}) {
+                new DropSourceCommand(), new CheckCommand(), new InitReplicaCommand(args), new EnableReplicaCommand(),
+                new StartReplicaCommand()}) {
             c.io = io;
             cli.addSubcommand(c);
         }

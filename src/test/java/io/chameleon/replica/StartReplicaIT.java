@@ -1,0 +1,167 @@
+package io.chameleon.replica;
+
+import io.chameleon.catalog.Catalog;
+import io.chameleon.catalog.SourceRecord;
+import io.chameleon.catalog.SourceStatus;
+import io.chameleon.config.ChameleonConfig;
+import io.chameleon.config.ConfigLoader;
+import io.chameleon.testing.ReplicaFixture;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * start_replica end to end: a writer runs during init_replica (its changes after the snapshot are
+ * replayed once, those before are not doubled), then mixed transactions and one larger than the
+ * batch size; the replica catches up with SHOW MASTER STATUS and both sides are compared value by value.
+ */
+class StartReplicaIT {
+    private static final String[] TABLES = {"items", "order_lines"};
+
+    @Test
+    void followsTheBinlogExactlyFromInitReplicasSnapshot() throws Exception {
+        ReplicaFixture fx = ReplicaFixture.create("start_replica", "    replica_batch_size: 50\n    sleep_loop: 1\n");
+        fx.mysqlExec(MixedWorkload.schema().split(";"));
+        AtomicInteger nextId = new AtomicInteger(1);
+        try (Connection my = fx.mysql()) {
+            new MixedWorkload(1, nextId).bigInsert(my, 300);
+        }
+        fx.ok("create_replica_schema");
+        fx.ok("add_source", "--source", "mysql");
+
+        try (Connection my = fx.mysql()) {
+            MixedWorkload during = new MixedWorkload(2, nextId);
+            AtomicBoolean initDone = new AtomicBoolean();
+            Thread init = new Thread(() -> {
+                fx.ok("init_replica", "--source", "mysql", "--debug");
+                initDone.set(true);
+            });
+            init.start();
+            int duringInit = 0;
+            while (!initDone.get() || duringInit < 20) {
+                during.transaction(my);
+                duringInit++;
+            }
+            init.join();
+        }
+
+        ChameleonConfig config = ConfigLoader.load(fx.configFile);
+        ReplicaDaemon daemon = ReplicaDaemon.prepare(config, config.source("mysql"));
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread replica = new Thread(() -> {
+            try {
+                daemon.run();
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        }, "replica");
+        replica.start();
+        try (Connection my = fx.mysql()) {
+            MixedWorkload after = new MixedWorkload(3, nextId);
+            for (int i = 0; i < 200; i++) {
+                after.transaction(my);
+            }
+            after.bigInsert(my, 120);
+            for (int i = 0; i < 50; i++) {
+                after.transaction(my);
+            }
+            awaitApplied(fx, masterStatus(my), failure);
+        }
+        assertThat(status(fx)).isEqualTo(SourceStatus.RUNNING);
+        daemon.stop();
+        assertThat(daemon.awaitFinished(Duration.ofSeconds(30))).isTrue();
+        replica.join();
+        assertThat(failure.get()).isNull();
+
+        SourceRecord source = record(fx);
+        assertThat(source.status()).isEqualTo(SourceStatus.STOPPED);
+        assertThat(source.processPid()).isNull();
+        assertThat(source.consistent()).isTrue();
+        for (String table : TABLES) {
+            assertThat(fx.diff(table)).as(table).isEmpty();
+        }
+
+        resumesAsACommandAndStopsCleanlyOnSigterm(fx, nextId);
+    }
+
+    /** The command in its own process, from where the daemon stopped; SIGTERM ends it with 0 and status stopped. */
+    private static void resumesAsACommandAndStopsCleanlyOnSigterm(ReplicaFixture fx, AtomicInteger nextId) throws Exception {
+        Process command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                Path.of("target", "chameleon.jar").toString(), "start_replica", "--config", fx.configFile.toString(),
+                "--source", "mysql", "--debug")
+                .redirectErrorStream(true).redirectOutput(fx.dir.resolve("start_replica.out").toFile()).start();
+        try (Connection my = fx.mysql()) {
+            MixedWorkload more = new MixedWorkload(4, nextId);
+            for (int i = 0; i < 30; i++) {
+                more.transaction(my);
+            }
+            awaitApplied(fx, masterStatus(my), new AtomicReference<>());
+        } finally {
+            command.destroy(); // SIGTERM
+        }
+        assertThat(command.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(command.exitValue()).as(Files.readString(fx.dir.resolve("start_replica.out"))).isZero();
+        assertThat(status(fx)).isEqualTo(SourceStatus.STOPPED);
+        for (String table : TABLES) {
+            assertThat(fx.diff(table)).as(table).isEmpty();
+        }
+    }
+
+    @Test
+    void refusesASourceNotInitialisedAndTheBackgroundMode() throws Exception {
+        ReplicaFixture fx = ReplicaFixture.create("start_refused");
+        fx.ok("create_replica_schema");
+        fx.ok("add_source", "--source", "mysql");
+
+        ReplicaFixture.Run notInitialised = fx.run("start_replica", "--source", "mysql", "--debug");
+        assertThat(notInitialised.exitCode()).as(notInitialised.all()).isEqualTo(4);
+        assertThat(notInitialised.err()).contains("source mysql is ready", "init_replica");
+
+        fx.useConfig(fx.config().replace("log_dest: stdout", "log_dest: file"));
+        ReplicaFixture.Run background = fx.run("start_replica", "--source", "mysql");
+        assertThat(background.exitCode()).as(background.all()).isEqualTo(2);
+        assertThat(background.err()).contains("background mode comes later");
+    }
+
+    private static void awaitApplied(ReplicaFixture fx, String[] master, AtomicReference<Throwable> failure)
+            throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        SourceRecord source = record(fx);
+        while (!(source.applied().file().equals(master[0]) && source.applied().position() >= Long.parseLong(master[1]))) {
+            assertThat(failure.get()).as("the replica failed").isNull();
+            assertThat(System.nanoTime()).as("applied %s, master at %s:%s", source.applied(), master[0], master[1])
+                    .isLessThan(deadline);
+            Thread.sleep(200);
+            source = record(fx);
+        }
+    }
+
+    private static String[] masterStatus(Connection my) throws SQLException {
+        try (Statement s = my.createStatement(); ResultSet rs = s.executeQuery("SHOW MASTER STATUS")) {
+            rs.next();
+            return new String[] {rs.getString(1), rs.getString(2)};
+        }
+    }
+
+    private static SourceStatus status(ReplicaFixture fx) throws SQLException {
+        return record(fx).status();
+    }
+
+    private static SourceRecord record(ReplicaFixture fx) throws SQLException {
+        try (Connection pg = fx.pg()) {
+            return Catalog.open(pg).sources().get(fx.sourceName);
+        }
+    }
+}
