@@ -23,6 +23,11 @@ final class Detach {
 
     /** Starts the child and returns its pid. */
     static long start(String[] args, Path console) throws IOException {
+        return start(args, console, java.util.Map.of());
+    }
+
+    /** Starts the child with these variables added to its environment and returns its pid. */
+    static long start(String[] args, Path console, java.util.Map<String, String> env) throws IOException {
         List<String> cmd = new ArrayList<>();
         if (new File("/usr/bin/setsid").canExecute()) {
             cmd.add("/usr/bin/setsid");
@@ -35,6 +40,7 @@ final class Detach {
         cmd.addAll(List.of(args));
         Files.createDirectories(console.getParent());
         ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().putAll(env);
         pb.environment().put(ENV, "1");
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(console.toFile()));

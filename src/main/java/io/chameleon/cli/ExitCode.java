@@ -10,7 +10,9 @@ enum ExitCode {
     /** a preflight check failed: the fix is printed */
     CHECK_FAILED(3),
     /** refused: a catalogue that is not ours, a confirmation not given, a source in the wrong state */
-    REFUSED(4);
+    REFUSED(4),
+    /** run as root, which pg_chameleon refuses (exit 10) unless CHAMELEON_ALLOW_ROOT=1 allows it */
+    RUN_AS_ROOT(10);
 
     final int code;
 

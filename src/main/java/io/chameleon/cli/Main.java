@@ -46,7 +46,7 @@ public final class Main {
                 new ShowSourcesCommand(), new ShowStatusCommand(), new ShowErrorsCommand(), new CreateReplicaSchemaCommand(),
                 new DropReplicaSchemaCommand(), new UpgradeReplicaSchemaCommand(), new AddSourceCommand(),
                 new DropSourceCommand(), new CheckCommand(), new InitReplicaCommand(args), new EnableReplicaCommand(),
-                new StartReplicaCommand()}) {
+                new StartReplicaCommand(args), new StopReplicaCommand(), new StopAllReplicasCommand()}) {
             c.io = io;
             cli.addSubcommand(c);
         }

@@ -130,9 +130,11 @@ class StartReplicaIT {
         assertThat(notInitialised.err()).contains("source mysql is ready", "init_replica");
 
         fx.useConfig(fx.config().replace("log_dest: stdout", "log_dest: file"));
+        // in the background mode as well, the refusal is told on the terminal before detaching
         ReplicaFixture.Run background = fx.run("start_replica", "--source", "mysql");
-        assertThat(background.exitCode()).as(background.all()).isEqualTo(2);
-        assertThat(background.err()).contains("background mode comes later");
+        assertThat(background.exitCode()).as(background.all()).isEqualTo(4);
+        assertThat(background.err()).contains("source mysql is ready", "init_replica");
+        assertThat(background.out()).doesNotContain("background");
     }
 
     private static void awaitApplied(ReplicaFixture fx, String[] master, AtomicReference<Throwable> failure)
