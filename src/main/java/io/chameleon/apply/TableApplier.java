@@ -25,16 +25,23 @@ final class TableApplier {
 
     private final Connection connection;
     private final ConversionReport report;
+    private String statement;
 
     TableApplier(Connection connection, ConversionReport report) {
         this.connection = connection;
         this.report = report;
     }
 
+    /** The statement or COPY last sent (the one that failed when {@link #apply} throws), or null. */
+    String lastStatement() {
+        return statement;
+    }
+
     /** Keys deleted (rows found) and rows inserted. */
     record Counts(long deleted, long inserted) {}
 
     Counts apply(ApplyTarget target, TableReduction changes) throws SQLException, BadValueException {
+        statement = null;
         long deleted = changes.insertOnly() ? 0 : deleteKeys(target, changes);
         long inserted = insertSurvivors(target, changes);
         return new Counts(deleted, inserted);
@@ -44,26 +51,26 @@ final class TableApplier {
         List<String> keyColumns = target.keyColumns();
         String keys = Sql.ident(KEYS_TABLE);
         try (Statement s = connection.createStatement()) {
-            s.execute("CREATE TEMP TABLE " + keys + " AS SELECT " + columnList(keyColumns) + " FROM "
+            s.execute(statement = "CREATE TEMP TABLE " + keys + " AS SELECT " + columnList(keyColumns) + " FROM "
                     + target.qualifiedName() + " WITH NO DATA");
             int[] keyOrder = IntStream.range(0, keyColumns.size()).toArray();
             int[] keyPositions = target.keyPositions();
             // the key values are converted by their own columns' converters, so they match the stored values
             List<ColumnConverter> keyConverters = IntStream.of(keyPositions)
                     .mapToObj(target.converters()::get).toList();
-            try (CopyStream copy = new CopyStream(connection, "COPY " + keys + " FROM STDIN", report)) {
+            try (CopyStream copy = new CopyStream(connection, statement = "COPY " + keys + " FROM STDIN", report)) {
                 for (RowKey key : changes.deletedKeys()) {
                     copy.write(key.values(), keyOrder, keyConverters);
                 }
                 copy.finish();
             }
             // without statistics the planner may scan the whole target instead of probing its key index
-            s.execute("ANALYZE " + keys);
+            s.execute(statement = "ANALYZE " + keys);
             String match = keyColumns.stream().map(c -> "t." + Sql.ident(c) + " = k." + Sql.ident(c))
                     .collect(Collectors.joining(" AND "));
-            long deleted = s.executeLargeUpdate("DELETE FROM " + target.qualifiedName() + " t USING " + keys
-                    + " k WHERE " + match);
-            s.execute("DROP TABLE " + keys);
+            long deleted = s.executeLargeUpdate(statement = "DELETE FROM " + target.qualifiedName() + " t USING "
+                    + keys + " k WHERE " + match);
+            s.execute(statement = "DROP TABLE " + keys);
             return deleted;
         }
     }
@@ -73,7 +80,7 @@ final class TableApplier {
             return 0;
         }
         int[] all = IntStream.range(0, target.columns().size()).toArray();
-        try (CopyStream copy = new CopyStream(connection, "COPY " + target.qualifiedName() + " ("
+        try (CopyStream copy = new CopyStream(connection, statement = "COPY " + target.qualifiedName() + " ("
                 + columnList(target.columns()) + ") FROM STDIN", report)) {
             for (byte[][] row : changes.survivors().values()) {
                 if (row.length != all.length) {

@@ -98,7 +98,8 @@ public final class ReplicaDaemon {
             catalog.sources().setStatus(record.id(), SourceStatus.RUNNING);
             SourceStatus end = SourceStatus.ERROR;
             try {
-                replicate(catalog, record, new BatchApplier(applyConnection, record.id(), tables.targets()));
+                replicate(catalog, record, new BatchApplier(applyConnection, record.id(), tables.targets(),
+                        source.onErrorReplay()));
                 end = SourceStatus.STOPPED;
             } finally {
                 catalog.sources().setStatus(record.id(), end);
@@ -150,6 +151,9 @@ public final class ReplicaDaemon {
             List<SourceTransaction> batch = queue.nextBatch(source.replicaBatchSize(), maxCollect, IDLE_WAIT);
             if (!batch.isEmpty()) {
                 ApplyResult result = applier.apply(batch);
+                result.disabledTables().forEach((table, message) -> LOG.warn("source {}: table {} is no longer"
+                        + " replicated (on_error_replay continue): its changes in the batch ending at {} failed: {};"
+                        + " see show_errors", source.name(), table, result.applied(), message));
                 LOG.debug("applied {} transactions, {} row changes, up to {}", batch.size(), result.rowChanges(),
                         result.applied());
                 consistent = consistent || markConsistentOnceReached(catalog, record, result.applied());

@@ -5,6 +5,7 @@ import io.chameleon.binlog.RowChange.Kind;
 import io.chameleon.binlog.SourceTransaction;
 import io.chameleon.catalog.CatalogMigrations;
 import io.chameleon.config.SourceConfig.NulCharPolicy;
+import io.chameleon.config.SourceConfig.OnError;
 import io.chameleon.config.SourceConfig.ZeroDatePolicy;
 import io.chameleon.config.TypeOverride;
 import io.chameleon.mysql.BinlogPosition;
@@ -44,6 +45,7 @@ class BatchApplierIT {
     Connection pg;
     int sourceId;
     BatchApplier applier;
+    Map<TableName, ApplyTarget> targets;
 
     @BeforeEach
     void createCatalogueSourceAndTables() throws SQLException {
@@ -56,12 +58,13 @@ class BatchApplierIT {
                 "CREATE TABLE dst.accounts (id integer PRIMARY KEY, owner varchar(40), balance numeric(12,2) NOT NULL)",
                 "CREATE TABLE dst.lines (order_id integer, line integer, qty integer NOT NULL, PRIMARY KEY (line, order_id))",
                 "INSERT INTO dst.accounts VALUES (1, 'ann', 10.00), (2, 'bob', 20.00), (3, 'cy', 30.00)");
-        applier = new BatchApplier(pg, sourceId, BatchApplier.byName(List.of(
+        targets = BatchApplier.byName(List.of(
                 target(ACCOUNTS, "accounts", new int[] {0}, col("id", "int", "int(11)", false),
                         col("owner", "varchar", "varchar(40)", true), col("balance", "decimal", "decimal(12,2)", false)),
                 target(LINES, "lines", new int[] {1, 0}, col("order_id", "int", "int(11)", false),
                         col("line", "int", "int(11)", false), col("qty", "int", "int(11)", true)),
-                target(NOKEY, "nokey", new int[0], col("v", "int", "int(11)", true)))));
+                target(NOKEY, "nokey", new int[0], col("v", "int", "int(11)", true))));
+        applier = new BatchApplier(pg, sourceId, targets);
     }
 
     @AfterEach
@@ -142,6 +145,85 @@ class BatchApplierIT {
                 .containsExactly("1:1:5", "1:2:6");
         // no key table was needed, so none is left in this session either
         assertThat(query("SELECT count(*) FROM pg_class WHERE relname = 'chameleon_apply_keys'")).containsExactly("0");
+    }
+
+    @Test
+    void onErrorContinueDisablesTheFailingTableAndCommitsTheOthersWithThePosition() throws Exception {
+        registerTables();
+        BatchApplier continuing = new BatchApplier(pg, sourceId, targets, OnError.CONTINUE);
+        continuing.apply(List.of(tx(500, 50, ins(LINES, "1", "1", "1"))));
+        List<String> accountsBefore = query("SELECT id || ':' || owner || ':' || balance FROM dst.accounts ORDER BY id");
+
+        // accounts sorts first and fails on PostgreSQL's NOT NULL; lines applies after its rollback to the savepoint
+        ApplyResult result = continuing.apply(List.of(
+                tx(600, 60, upd(ACCOUNTS, row("1", "ann", "10.00"), row("1", "ann", "0.00")),
+                        ins(ACCOUNTS, "9", "new", null)),
+                tx(700, 70, upd(LINES, row("1", "1", "1"), row("1", "1", "4")), ins(LINES, "2", "1", "5"))));
+
+        assertThat(result.disabledTables()).containsOnlyKeys(ACCOUNTS);
+        assertThat(result.disabledTables().get(ACCOUNTS)).contains("balance").contains("not-null");
+        assertThat(result.rowChanges()).isEqualTo(2);
+        assertThat(result.skippedRowChanges()).containsEntry(ACCOUNTS, 2L);
+        assertThat(query("SELECT id || ':' || owner || ':' || balance FROM dst.accounts ORDER BY id")).isEqualTo(accountsBefore);
+        assertThat(query("SELECT order_id || ':' || line || ':' || qty FROM dst.lines ORDER BY order_id"))
+                .containsExactly("1:1:4", "2:1:5");
+        assertThat(query("SELECT applied_binlog_position || ' ' || replayed_rows FROM sch_chameleon.sources"))
+                .containsExactly("700 3");
+        assertThat(query("SELECT mysql_table || ' ' || replicated || ' ' || coalesce(not_replicated_reason, '-')"
+                + " FROM sch_chameleon.replicated_tables ORDER BY mysql_table"))
+                .satisfiesExactly(
+                        accounts -> assertThat(accounts).startsWith("accounts false on_error_replay continue")
+                                .contains("mysql-bin.000001:700").contains("balance"),
+                        lines -> assertThat(lines).isEqualTo("lines true -"));
+        assertThat(query("SELECT mysql_schema || '.' || mysql_table || ' | ' || binlog_file || ':' || binlog_position"
+                + " || ' | ' || sql_text || ' | ' || message FROM sch_chameleon.error_log"))
+                .singleElement().satisfies(e -> assertThat(e)
+                        .startsWith("shop.accounts | mysql-bin.000001:700 | COPY \"dst\".\"accounts\"")
+                        .contains("null value in column \"balance\"")
+                        .contains("9, new")); // PostgreSQL's detail carries the failing row's values
+
+        // from now on the table is left out and its changes counted as skipped
+        assertThat(continuing.applied()).containsExactlyInAnyOrder(LINES, NOKEY);
+        ApplyResult later = continuing.apply(List.of(tx(800, 80, ins(ACCOUNTS, "10", "x", "1.00"), ins(LINES, "3", "1", "6"))));
+        assertThat(later.skippedRowChanges()).containsEntry(ACCOUNTS, 1L);
+        assertThat(later.disabledTables()).isEmpty();
+        assertThat(query("SELECT count(*) FROM dst.accounts WHERE id = 10")).containsExactly("0");
+        assertThat(query("SELECT count(*) || ' ' || (SELECT applied_binlog_position FROM sch_chameleon.sources)"
+                + " FROM dst.lines")).containsExactly("3 800");
+    }
+
+    @Test
+    void onErrorExitRollsBackEverythingAndLogsTheError() throws Exception {
+        registerTables();
+        BatchApplier exiting = new BatchApplier(pg, sourceId, targets, OnError.EXIT);
+        exiting.apply(List.of(tx(500, 50, ins(LINES, "1", "1", "1"))));
+
+        assertThatThrownBy(() -> exiting.apply(List.of(
+                tx(600, 60, ins(ACCOUNTS, "9", "new", null)),
+                tx(700, 70, ins(LINES, "2", "1", "5")))))
+                .isInstanceOf(ApplyException.class)
+                .hasMessageContaining("table shop.accounts failed")
+                .hasMessageContaining("mysql-bin.000001:700")
+                .hasMessageContaining("null value in column \"balance\"")
+                .hasMessageContaining("rolled back");
+
+        assertThat(query("SELECT count(*) FROM dst.accounts WHERE id = 9")).containsExactly("0");
+        assertThat(query("SELECT order_id || ':' || line || ':' || qty FROM dst.lines")).containsExactly("1:1:1");
+        assertThat(query("SELECT applied_binlog_position || ' ' || replayed_rows FROM sch_chameleon.sources"))
+                .containsExactly("500 1");
+        assertThat(query("SELECT count(*) FROM sch_chameleon.replicated_tables WHERE NOT replicated")).containsExactly("0");
+        assertThat(query("SELECT mysql_table || ' | ' || binlog_position || ' | ' || sql_text || ' | ' || message"
+                + " FROM sch_chameleon.error_log")).singleElement().satisfies(e -> assertThat(e)
+                        .startsWith("accounts | 700 | COPY").contains("null value in column \"balance\""));
+    }
+
+    /** The catalogue rows disable() updates, as init_replica leaves them. */
+    private void registerTables() throws SQLException {
+        exec("INSERT INTO sch_chameleon.schema_mappings VALUES (" + sourceId + ", 'shop', 'dst')",
+                "INSERT INTO sch_chameleon.replicated_tables (source_id, mysql_schema, mysql_table, pg_schema, pg_table,"
+                        + " replicated, replica_key, columns) VALUES"
+                        + " (" + sourceId + ", 'shop', 'accounts', 'dst', 'accounts', true, '{id}', '[]'),"
+                        + " (" + sourceId + ", 'shop', 'lines', 'dst', 'lines', true, '{line,order_id}', '[]')");
     }
 
     private static ApplyTarget target(TableName name, String pgTable, int[] key, ColumnDef... columns) {
