@@ -16,7 +16,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Follows a source's binlog from a file/position and hands every whole transaction, with the
+ * Follows a source's binlog from a file/position, or by GTID (MariaDB), and hands every whole transaction, with the
  * row changes of the followed tables, to a {@link TransactionSink}.
  *
  * <p>The client reconnects by itself when the connection drops (keep-alive), resuming after the
@@ -40,16 +40,43 @@ public final class BinlogReader implements AutoCloseable {
      */
     public BinlogReader(DbConn conn, long serverId, BinlogPosition start, Map<TableName, ReaderTable> tables,
             BinlogValues values, TransactionSink sink) {
+        this(conn, serverId, start, false, tables, values, sink);
+    }
+
+    /**
+     * @param serverId the replica server id the reader registers with; unique among the source's replicas
+     * @param start where to read from: just after the last applied transaction
+     * @param byGtid resume from {@code start}'s GTID position rather than its file and position
+     *     (gtid_enable); without a GTID position in {@code start} the file and position are used
+     * @param tables the followed tables; changes of other tables are left out
+     * @throws UnsupportedOperationException for a MySQL GTID set with {@code byGtid}: not built yet
+     */
+    public BinlogReader(DbConn conn, long serverId, BinlogPosition start, boolean byGtid,
+            Map<TableName, ReaderTable> tables, BinlogValues values, TransactionSink sink) {
         client = new BinaryLogClient(conn.host(), conn.port(), conn.user(), conn.password() == null ? "" : conn.password());
         client.setServerId(serverId);
-        client.setBinlogFilename(start.file());
-        client.setBinlogPosition(start.position());
+        String gtid = start.gtidSet();
+        if (byGtid && gtid != null && !gtid.isBlank()) {
+            if (!MariadbGtidPosition.isMariadbPosition(gtid)) {
+                // TODO MySQL GTID sets (uuid:1-5): the client supports them (COM_BINLOG_DUMP_GTID) and the
+                // end positions need the set extended per GTID event; no MySQL server here to test against
+                throw new UnsupportedOperationException("resuming by a MySQL GTID set (" + gtid + ") is not"
+                        + " supported yet; set gtid_enable: No for this source to follow it by file and position");
+            }
+            client.setGtidSet(gtid.strip());
+        } else {
+            if (byGtid) {
+                LOG.warn("no GTID position recorded for {}: reading from the binlog file and position", start);
+            }
+            client.setBinlogFilename(start.file());
+            client.setBinlogPosition(start.position());
+        }
         client.setEventDeserializer(BinlogEventDeserializer.create());
         client.setConnectTimeout(Duration.ofSeconds(conn.connectTimeoutSeconds()).toMillis());
         client.setHeartbeatInterval(HEARTBEAT.toMillis());
         client.setKeepAlive(true);
         client.setKeepAliveInterval(SILENCE_BEFORE_RECONNECT.toMillis());
-        assembler = new TransactionAssembler(start.file(), tables, new RowImages(values), sink);
+        assembler = new TransactionAssembler(start.file(), gtid, tables, new RowImages(values), sink);
         client.registerEventListener(this::onEvent);
     }
 

@@ -4,11 +4,13 @@ import com.github.shyiko.mysql.binlog.event.DeleteRowsEventData;
 import com.github.shyiko.mysql.binlog.event.Event;
 import com.github.shyiko.mysql.binlog.event.EventHeaderV4;
 import com.github.shyiko.mysql.binlog.event.EventType;
+import com.github.shyiko.mysql.binlog.event.MariadbGtidEventData;
 import com.github.shyiko.mysql.binlog.event.QueryEventData;
 import com.github.shyiko.mysql.binlog.event.RotateEventData;
 import com.github.shyiko.mysql.binlog.event.TableMapEventData;
 import com.github.shyiko.mysql.binlog.event.UpdateRowsEventData;
 import com.github.shyiko.mysql.binlog.event.WriteRowsEventData;
+import com.github.shyiko.mysql.binlog.event.deserialization.EventDeserializer.EventDataWrapper;
 import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.schema.TableName;
 import org.slf4j.Logger;
@@ -27,6 +29,12 @@ import java.util.Set;
  * tables from a transaction's start (GTID event or BEGIN) to its commit (XID, or a COMMIT query
  * for non-transactional tables) and hands them on as one {@link SourceTransaction}.
  *
+ * <p>With a MariaDB GTID position to start from, every delivered transaction's end position also
+ * carries the GTID position after it (as {@code @@gtid_binlog_pos} shows it then): the start
+ * position advanced by each committed transaction's GTID — domain and sequence from the
+ * MARIADB_GTID event, the server id from its header (the event data shows 0 outside GTID mode).
+ * Statements without a commit (DDL, flagged standalone) advance it too.
+ *
  * <p>Not thread-safe: the binlog client calls it from its one reading thread. State survives the
  * client's automatic reconnects, which resume after the last event seen, possibly mid-transaction.
  */
@@ -41,10 +49,21 @@ final class TransactionAssembler {
     private final Map<Long, TableName> followedIds = new HashMap<>();
     private final List<RowChange> pending = new ArrayList<>();
     private String file;
+    /** The GTID position after the last committed transaction; null when not tracked. */
+    private final MariadbGtidPosition gtidPosition;
+    /** The GTID of the transaction being read, until it commits. */
+    private MariadbGtidEventData pendingGtid;
+    private boolean pendingStandalone;
 
-    TransactionAssembler(String startFile, Map<TableName, ReaderTable> tables, RowImages rowImages,
+    /**
+     * @param startGtid the MariaDB GTID position of the start (may be empty: no GTID yet); null
+     *     when unknown or a MySQL GTID set, and end positions then carry no GTID
+     */
+    TransactionAssembler(String startFile, String startGtid, Map<TableName, ReaderTable> tables, RowImages rowImages,
             TransactionSink sink) {
         this.file = startFile;
+        this.gtidPosition = MariadbGtidPosition.isMariadbPosition(startGtid) || (startGtid != null && startGtid.isBlank())
+                ? new MariadbGtidPosition(startGtid) : null;
         this.tables = Map.copyOf(tables);
         this.rowImages = rowImages;
         this.sink = sink;
@@ -53,8 +72,18 @@ final class TransactionAssembler {
     void accept(Event event) throws InterruptedException {
         EventType type = event.getHeader().getEventType();
         Object data = event.getData();
+        if (data instanceof EventDataWrapper wrapped) {
+            data = wrapped.getExternal();
+        }
         if (STARTS.contains(type)) {
             startTransaction();
+            pendingGtid = null;
+            pendingStandalone = false;
+            if (data instanceof MariadbGtidEventData gtid) {
+                gtid.setServerId(event.getHeader().getServerId());
+                pendingGtid = gtid;
+                pendingStandalone = (gtid.getFlags() & MariadbGtidEventData.FL_STANDALONE) != 0;
+            }
         } else if (data instanceof RotateEventData rotate) {
             file = rotate.getBinlogFilename();
         } else if (data instanceof TableMapEventData map) {
@@ -84,6 +113,9 @@ final class TransactionAssembler {
             commit(event);
         } else {
             LOG.debug("ignoring statement at {}:{}: {}", file, position(event), sql);
+            if (pendingStandalone) {
+                advanceGtid();
+            }
         }
     }
 
@@ -93,6 +125,14 @@ final class TransactionAssembler {
             LOG.warn("{} row changes before {} had no commit and are dropped", pending.size(), file);
             pending.clear();
         }
+    }
+
+    private void advanceGtid() {
+        if (pendingGtid != null && gtidPosition != null) {
+            gtidPosition.advance(pendingGtid.getDomainId(), pendingGtid.getServerId(), pendingGtid.getSequence());
+        }
+        pendingGtid = null;
+        pendingStandalone = false;
     }
 
     private void inserts(WriteRowsEventData write) {
@@ -137,7 +177,8 @@ final class TransactionAssembler {
      * applied position past it.
      */
     private void commit(Event event) throws InterruptedException {
-        BinlogPosition end = new BinlogPosition(file, position(event), null);
+        advanceGtid();
+        BinlogPosition end = new BinlogPosition(file, position(event), gtidPosition == null ? null : gtidPosition.toString());
         List<RowChange> changes = pending.stream().filter(c -> !tables.get(c.table()).copyContains(end)).toList();
         pending.clear();
         sink.accept(new SourceTransaction(changes, end, Instant.ofEpochMilli(event.getHeader().getTimestamp())));

@@ -123,7 +123,8 @@ public final class ReplicaDaemon {
 
     private void replicate(Catalog catalog, SourceRecord record, BatchApplier applier) throws Exception {
         TransactionQueue queue = new TransactionQueue(QUEUE_CAPACITY);
-        BinlogReader reader = new BinlogReader(source.dbConn(), source.myServerId(), record.applied(), tables.reader(),
+        BinlogReader reader = new BinlogReader(source.dbConn(), source.myServerId(), record.applied(), source.gtidEnable(),
+                tables.reader(),
                 values, t -> {
                     lastRead.set(t.sourceTime());
                     queue.accept(t);
