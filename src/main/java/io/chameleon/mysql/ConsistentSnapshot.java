@@ -138,7 +138,7 @@ public final class ConsistentSnapshot implements AutoCloseable {
         }
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT " + server.gtidVariable())) {
             rs.next();
-            return new BinlogPosition(file, position, emptyToNull(rs.getString(1)));
+            return new BinlogPosition(file, position, gtid(server, rs.getString(1)));
         }
     }
 
@@ -167,7 +167,7 @@ public final class ConsistentSnapshot implements AutoCloseable {
                 gtid = rs.getString(1);
             }
         }
-        return new BinlogPosition(file, position, emptyToNull(gtid));
+        return new BinlogPosition(file, position, gtid); // MariaDB only: empty is a real position
     }
 
     /**
@@ -272,7 +272,14 @@ public final class ConsistentSnapshot implements AutoCloseable {
         }
     }
 
-    private static String emptyToNull(String s) {
-        return s == null || s.isEmpty() ? null : s;
+    /**
+     * An empty MariaDB GTID position is a real position (no transaction yet: the stream's GTIDs
+     * start from nothing); an empty MySQL gtid_executed means GTIDs are off.
+     */
+    private static String gtid(ServerInfo server, String value) {
+        if (value == null) {
+            return null;
+        }
+        return value.isEmpty() && !server.isMariaDb() ? null : value;
     }
 }
