@@ -1,10 +1,9 @@
 package io.chameleon.demo;
 
-import io.chameleon.catalog.Catalog;
+import io.chameleon.testing.ReplicaCatchUp;
 import io.chameleon.cli.Main;
 import io.chameleon.config.ChameleonConfig;
 import io.chameleon.config.ConfigLoader;
-import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.replica.ReplicaDaemon;
 import io.chameleon.testing.TableComparator;
 import io.chameleon.testing.TestServers;
@@ -12,7 +11,6 @@ import io.chameleon.testing.TestServers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -59,8 +57,8 @@ public final class Demo {
         try (Connection my = TestServers.mysqlConnection(shop)) {
             long start = System.nanoTime();
             int transactions = workload(my);
-            String[] master = masterStatus(my);
-            Duration lag = awaitApplied(db, master);
+            Duration lag = ReplicaCatchUp.awaitApplied(() -> TestServers.pgConnection(db), "mysql",
+                    ReplicaCatchUp.sourcePosition(my), () -> null, Duration.ofSeconds(60));
             System.out.printf("  %d transactions in %.1f s; the replica had applied them all %d ms after the last commit%n",
                     transactions, (System.nanoTime() - start) / 1e9, lag.toMillis());
         }
@@ -111,30 +109,6 @@ public final class Demo {
             my.commit();
         }
         return n + 1;
-    }
-
-    private static String[] masterStatus(Connection my) throws SQLException {
-        try (Statement s = my.createStatement(); ResultSet rs = s.executeQuery("SHOW MASTER STATUS")) {
-            rs.next();
-            return new String[] {rs.getString(1), rs.getString(2)};
-        }
-    }
-
-    /** Waits until the catalogue's applied position reaches the source's; returns how long that took. */
-    private static Duration awaitApplied(String db, String[] master) throws Exception {
-        long start = System.nanoTime();
-        while (true) {
-            try (Connection pg = TestServers.pgConnection(db)) {
-                BinlogPosition applied = Catalog.open(pg).sources().get("mysql").applied();
-                if (applied != null && applied.file().equals(master[0]) && applied.position() >= Long.parseLong(master[1])) {
-                    return Duration.ofNanos(System.nanoTime() - start);
-                }
-            }
-            if (System.nanoTime() - start > Duration.ofSeconds(60).toNanos()) {
-                throw new IllegalStateException("the replica did not reach " + master[0] + ":" + master[1] + " in 60 s");
-            }
-            Thread.sleep(20);
-        }
     }
 
     private static void createShop(String shop) throws Exception {

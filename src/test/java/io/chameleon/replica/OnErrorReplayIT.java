@@ -1,5 +1,6 @@
 package io.chameleon.replica;
 
+import io.chameleon.testing.ReplicaCatchUp;
 import io.chameleon.catalog.Catalog;
 import io.chameleon.catalog.SourceRecord;
 import io.chameleon.catalog.SourceStatus;
@@ -45,7 +46,10 @@ class OnErrorReplayIT {
         try {
             fx.mysqlExec("START TRANSACTION", "INSERT INTO good VALUES (1, 1)", "INSERT INTO bad VALUES (1, 500)", "COMMIT");
             fx.mysqlExec("INSERT INTO good VALUES (2, 2)", "INSERT INTO bad VALUES (2, 5)", "UPDATE good SET v = 3 WHERE id = 1");
-            awaitApplied(fx, masterStatus(fx), failure);
+            try (Connection my = fx.mysql()) {
+                ReplicaCatchUp.awaitApplied(fx::pg, fx.sourceName, ReplicaCatchUp.sourcePosition(my), failure::get,
+                        Duration.ofSeconds(60));
+            }
 
             assertThat(record(fx).status()).isEqualTo(SourceStatus.RUNNING);
             assertThat(fx.diff("good")).isEmpty();
@@ -98,26 +102,6 @@ class OnErrorReplayIT {
             s.execute("ALTER TABLE " + fx.pgSchema + ".bad ADD CONSTRAINT small CHECK (v < 100)");
         }
         return fx;
-    }
-
-    private static void awaitApplied(ReplicaFixture fx, String[] master, AtomicReference<Throwable> failure)
-            throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        SourceRecord source = record(fx);
-        while (!(source.applied().file().equals(master[0]) && source.applied().position() >= Long.parseLong(master[1]))) {
-            assertThat(failure.get()).as("the replica failed").isNull();
-            assertThat(System.nanoTime()).as("applied %s, master at %s:%s", source.applied(), master[0], master[1])
-                    .isLessThan(deadline);
-            Thread.sleep(200);
-            source = record(fx);
-        }
-    }
-
-    private static String[] masterStatus(ReplicaFixture fx) throws SQLException {
-        try (Connection my = fx.mysql(); Statement s = my.createStatement(); ResultSet rs = s.executeQuery("SHOW MASTER STATUS")) {
-            rs.next();
-            return new String[] {rs.getString(1), rs.getString(2)};
-        }
     }
 
     private static SourceRecord record(ReplicaFixture fx) throws SQLException {

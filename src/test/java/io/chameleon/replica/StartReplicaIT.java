@@ -1,5 +1,6 @@
 package io.chameleon.replica;
 
+import io.chameleon.testing.ReplicaCatchUp;
 import io.chameleon.catalog.Catalog;
 import io.chameleon.catalog.SourceRecord;
 import io.chameleon.catalog.SourceStatus;
@@ -11,9 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -77,7 +76,8 @@ class StartReplicaIT {
             for (int i = 0; i < 50; i++) {
                 after.transaction(my);
             }
-            awaitApplied(fx, masterStatus(my), failure);
+            ReplicaCatchUp.awaitApplied(fx::pg, fx.sourceName, ReplicaCatchUp.sourcePosition(my), failure::get,
+                    Duration.ofSeconds(60));
         }
         assertThat(status(fx)).isEqualTo(SourceStatus.RUNNING);
         daemon.stop();
@@ -107,7 +107,8 @@ class StartReplicaIT {
             for (int i = 0; i < 30; i++) {
                 more.transaction(my);
             }
-            awaitApplied(fx, masterStatus(my), new AtomicReference<>());
+            ReplicaCatchUp.awaitApplied(fx::pg, fx.sourceName, ReplicaCatchUp.sourcePosition(my), () -> null,
+                    Duration.ofSeconds(60));
         } finally {
             command.destroy(); // SIGTERM
         }
@@ -135,26 +136,6 @@ class StartReplicaIT {
         assertThat(background.exitCode()).as(background.all()).isEqualTo(4);
         assertThat(background.err()).contains("source mysql is ready", "init_replica");
         assertThat(background.out()).doesNotContain("background");
-    }
-
-    private static void awaitApplied(ReplicaFixture fx, String[] master, AtomicReference<Throwable> failure)
-            throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        SourceRecord source = record(fx);
-        while (!(source.applied().file().equals(master[0]) && source.applied().position() >= Long.parseLong(master[1]))) {
-            assertThat(failure.get()).as("the replica failed").isNull();
-            assertThat(System.nanoTime()).as("applied %s, master at %s:%s", source.applied(), master[0], master[1])
-                    .isLessThan(deadline);
-            Thread.sleep(200);
-            source = record(fx);
-        }
-    }
-
-    private static String[] masterStatus(Connection my) throws SQLException {
-        try (Statement s = my.createStatement(); ResultSet rs = s.executeQuery("SHOW MASTER STATUS")) {
-            rs.next();
-            return new String[] {rs.getString(1), rs.getString(2)};
-        }
     }
 
     private static SourceStatus status(ReplicaFixture fx) throws SQLException {

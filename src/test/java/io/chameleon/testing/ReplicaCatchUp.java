@@ -1,0 +1,54 @@
+package io.chameleon.testing;
+
+import io.chameleon.catalog.Catalog;
+import io.chameleon.mysql.BinlogPosition;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/** Waiting for a running replica to apply everything the source has written so far. */
+public final class ReplicaCatchUp {
+    private ReplicaCatchUp() {}
+
+    /** Where the source's binary log is now. */
+    public static BinlogPosition sourcePosition(Connection mysql) throws SQLException {
+        try (Statement s = mysql.createStatement(); ResultSet rs = s.executeQuery("SHOW MASTER STATUS")) {
+            rs.next();
+            return new BinlogPosition(rs.getString(1), rs.getLong(2), null);
+        }
+    }
+
+    /** A connection to the target database, opened afresh for each look at the catalogue. */
+    public interface PgOpener {
+        Connection open() throws SQLException;
+    }
+
+    /**
+     * Waits until the catalogue's applied position of {@code source} reaches {@code target};
+     * returns how long that took. Fails at once when {@code failure} reports the replica died.
+     */
+    public static Duration awaitApplied(PgOpener pg, String source, BinlogPosition target, Supplier<Throwable> failure,
+            Duration timeout) throws Exception {
+        long start = System.nanoTime();
+        while (true) {
+            BinlogPosition applied;
+            try (Connection c = pg.open()) {
+                applied = Catalog.open(c).sources().get(source).applied();
+            }
+            if (applied != null && applied.file().equals(target.file()) && applied.position() >= target.position()) {
+                return Duration.ofNanos(System.nanoTime() - start);
+            }
+            if (failure.get() != null) {
+                throw new AssertionError("the replica failed", failure.get());
+            }
+            if (System.nanoTime() - start > timeout.toNanos()) {
+                throw new AssertionError("applied " + applied + ", source at " + target + " after " + timeout);
+            }
+            Thread.sleep(20);
+        }
+    }
+}
