@@ -25,8 +25,13 @@ public final class ReplicaFixture {
     public final Path dir;
     public final Path configFile;
     public final String sourceName = "mysql";
+    private final TestServers.Endpoint mysqlServer;
+    private final TestServers.Endpoint pgServer;
 
-    private ReplicaFixture(String mysqlSchema, String pgDatabase, Path dir, String extraSourceKeys) throws IOException {
+    private ReplicaFixture(TestServers.Endpoint mysqlServer, TestServers.Endpoint pgServer, String mysqlSchema,
+            String pgDatabase, Path dir, String extraSourceKeys) throws IOException {
+        this.mysqlServer = mysqlServer;
+        this.pgServer = pgServer;
         this.mysqlSchema = mysqlSchema;
         this.pgDatabase = pgDatabase;
         this.pgSchema = "dst_" + mysqlSchema;
@@ -41,13 +46,19 @@ public final class ReplicaFixture {
 
     /** @param extraSourceKeys YAML lines added under the source, indented by four spaces */
     public static ReplicaFixture create(String prefix, String extraSourceKeys) throws Exception {
-        return new ReplicaFixture(TestServers.createMysqlDatabase(prefix), TestServers.createPgDatabase(prefix),
-                Files.createTempDirectory("chameleon-" + prefix), extraSourceKeys);
+        return create(prefix, extraSourceKeys, TestServers.mysql(), TestServers.postgres());
+    }
+
+    /** On servers of the test's own (a {@link RestartableMariaDb} or {@link RestartablePostgres}). */
+    public static ReplicaFixture create(String prefix, String extraSourceKeys, TestServers.Endpoint mysql,
+            TestServers.Endpoint pg) throws Exception {
+        return new ReplicaFixture(mysql, pg, TestServers.createMysqlDatabase(mysql, prefix),
+                TestServers.createPgDatabase(pg, prefix), Files.createTempDirectory("chameleon-" + prefix), extraSourceKeys);
     }
 
     private String yaml(String extraSourceKeys) {
-        TestServers.Endpoint my = TestServers.mysql();
-        TestServers.Endpoint pg = TestServers.postgres();
+        TestServers.Endpoint my = mysqlServer;
+        TestServers.Endpoint pg = pgServer;
         return "pid_dir: '" + dir.resolve("pid") + "'\n"
                 + "log_dir: '" + dir.resolve("logs") + "'\n"
                 + "log_dest: stdout\n"
@@ -117,11 +128,11 @@ public final class ReplicaFixture {
     }
 
     public Connection mysql() throws SQLException {
-        return TestServers.mysqlConnection(mysqlSchema);
+        return TestServers.mysqlConnection(mysqlServer, mysqlSchema);
     }
 
     public Connection pg() throws SQLException {
-        return TestServers.pgConnection(pgDatabase);
+        return TestServers.pgConnection(pgServer, pgDatabase);
     }
 
     public void mysqlExec(String... statements) throws SQLException {
