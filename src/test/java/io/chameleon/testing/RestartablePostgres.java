@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -59,7 +60,7 @@ public final class RestartablePostgres implements AutoCloseable {
 
     private EmbeddedPostgres launch() throws IOException {
         return TestServers.postgresConfig().setDataDirectory(dataDirectory).setCleanDataDirectory(false).setPort(port)
-                .start();
+                .setPGStartupWait(Duration.ofMinutes(3)).start();
     }
 
     private static int freePort() throws IOException {
