@@ -1,5 +1,7 @@
 package io.chameleon.replica;
 
+import io.chameleon.testing.ReplicaFixture;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -27,6 +29,24 @@ final class MixedWorkload {
                 CREATE TABLE items (id INT PRIMARY KEY, name VARCHAR(40) CHARACTER SET utf8mb4, price DECIMAL(10,2),
                   changed DATETIME(3)) ENGINE=InnoDB;
                 CREATE TABLE order_lines (order_id INT, line INT, qty INT NOT NULL, PRIMARY KEY (order_id, line)) ENGINE=InnoDB""";
+    }
+
+    /**
+     * A new fixture whose MySQL schema has the workload's tables with {@code items} rows, added to a
+     * new catalogue as a source, before init_replica.
+     *
+     * @param sourceKeys YAML lines added under the source (see {@link ReplicaFixture#create(String, String)})
+     */
+    static ReplicaFixture addedSource(String prefix, String sourceKeys, long seed, int items, AtomicInteger nextId)
+            throws Exception {
+        ReplicaFixture fx = ReplicaFixture.create(prefix, sourceKeys);
+        fx.mysqlExec(schema().split(";"));
+        try (Connection my = fx.mysql()) {
+            new MixedWorkload(seed, nextId).bigInsert(my, items);
+        }
+        fx.ok("create_replica_schema");
+        fx.ok("add_source", "--source", fx.sourceName);
+        return fx;
     }
 
     /** One transaction of random changes, committed. */

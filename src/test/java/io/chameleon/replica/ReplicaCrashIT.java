@@ -13,9 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,20 +42,15 @@ class ReplicaCrashIT {
         System.out.println("ReplicaCrashIT: " + kills + " kills, seed " + seed + " (replay with -Dchameleon.crash.seed="
                 + seed + ")");
         Random random = new Random(seed);
-        ReplicaFixture fx = ReplicaFixture.create("crash", "    replica_batch_size: 50\n    sleep_loop: 1\n");
-        fx.mysqlExec(MixedWorkload.schema().split(";"));
         AtomicInteger nextId = new AtomicInteger(1);
-        try (Connection my = fx.mysql()) {
-            new MixedWorkload(random.nextLong(), nextId).bigInsert(my, 300);
-        }
-        fx.ok("create_replica_schema");
-        fx.ok("add_source", "--source", fx.sourceName);
+        ReplicaFixture fx = MixedWorkload.addedSource("crash", "    replica_batch_size: 50\n    sleep_loop: 1\n",
+                random.nextLong(), 300, nextId);
         fx.ok("init_replica", "--source", fx.sourceName, "--debug");
         fx.useConfig(fx.config().replace("log_dest: stdout\n", "log_dest: file\n"));
         Path pidFile = fx.dir.resolve("pid").resolve("test_mysql.pid");
 
         BinlogPosition before = record(fx).applied();
-        long replayedBefore = replayedRows(fx);
+        long replayedBefore = fx.replayedRows();
         long written;
         BackgroundProcess replica = null;
         try {
@@ -99,7 +92,7 @@ class ReplicaCrashIT {
             assertThat(fx.diff(table)).as("%s (seed %d)", table, seed).isEmpty();
         }
         // the contents converge even if a batch is applied twice; the count, kept with the position, does not
-        assertThat(replayedRows(fx) - replayedBefore).as("row changes applied, each once (seed %d)", seed)
+        assertThat(fx.replayedRows() - replayedBefore).as("row changes applied, each once (seed %d)", seed)
                 .isEqualTo(written);
     }
 
@@ -109,15 +102,6 @@ class ReplicaCrashIT {
         Path logs = fx.dir.resolve("logs");
         assertThat(start.exitCode()).as(start.all() + BackgroundProcess.logs(logs, LOG_NAME)).isZero();
         return BackgroundProcess.of(start, logs, LOG_NAME);
-    }
-
-    /** The source's count of applied row changes, which the applier adds to in each batch's transaction. */
-    static long replayedRows(ReplicaFixture fx) throws SQLException {
-        try (Connection pg = fx.pg(); Statement s = pg.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT replayed_rows FROM sch_chameleon.sources WHERE source_name = '" + fx.sourceName + "'")) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     private static SourceRecord record(ReplicaFixture fx) throws SQLException {

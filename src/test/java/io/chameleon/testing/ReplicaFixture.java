@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -114,6 +115,15 @@ public final class ReplicaFixture {
             throw new AssertionError(command + " exited " + r.exitCode() + ":\n" + r.all());
         }
         return r;
+    }
+
+    /** The source's count of applied row changes, which the applier adds to in each batch's transaction. */
+    public long replayedRows() throws SQLException {
+        try (Connection c = pg(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT replayed_rows FROM sch_chameleon.sources WHERE source_name = '" + sourceName + "'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     public Connection mysql() throws SQLException {
