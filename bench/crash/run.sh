@@ -13,7 +13,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
 KILLS=${CRASH_KILLS:-20}
 
-args=(-B verify -Dtest=NONE -Dit.test=ReplicaCrashIT -Dsurefire.failIfNoSpecifiedTests=false
+args=(-B -Dstyle.color=never verify -Dtest=NONE -Dit.test=ReplicaCrashIT -Dsurefire.failIfNoSpecifiedTests=false
       -Dfailsafe.failIfNoSpecifiedTests=false "-Dchameleon.crash.kills=$KILLS")
 if [ -n "${CRASH_SEED:-}" ]; then
     args+=("-Dchameleon.crash.seed=$CRASH_SEED")
@@ -22,7 +22,7 @@ fi
 cd "$REPO"
 started=$(date +%s)
 set +e
-mvn "${args[@]}" | tee "$HERE/last-run.log" | grep -E '^ReplicaCrashIT:|Tests run:|FAIL|BUILD'
+mvn "${args[@]}" 2>&1 | tee "$HERE/last-run.log" | grep -E '^ReplicaCrashIT:|Tests run:|FAIL|BUILD'
 status=${PIPESTATUS[0]}
 set -e
 echo "crash run: $KILLS kills, $(( $(date +%s) - started )) s, $([ "$status" -eq 0 ] && echo PASSED || echo FAILED);" \
