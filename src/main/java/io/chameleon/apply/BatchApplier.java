@@ -201,7 +201,8 @@ public final class BatchApplier {
                     + ": parts were lost between the reader and the applier");
         }
         if (open != null) {
-            LOG.warn("source id {}: rolling back {} of a transaction that has no commit in the binlog", sourceId, open);
+            LOG.warn("source id {}: rolling back {} of a transaction that got no further: the binlog went on without"
+                    + " its commit, or reading started over from the applied position", sourceId, open);
             open = null;
             try {
                 connection.rollback();
