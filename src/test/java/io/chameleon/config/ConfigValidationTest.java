@@ -197,6 +197,25 @@ class ConfigValidationTest {
     }
 
     @Test
+    void twoSourcesNeedDifferentMetricsPorts() {
+        String yaml = Fixtures.minimalWith("    metrics_port: 9150") + """
+                  second:
+                    type: mysql
+                    db_conn:
+                      host: other.example
+                      port: 3306
+                      user: reader
+                    schema_mappings:
+                      stock: stock
+                    metrics_port: %d
+                """;
+
+        assertThat(refused(yaml.formatted(9150))).isEqualTo("sources.second.metrics_port: found 9150, also used by"
+                + " source mysql; allowed: a port no other source uses");
+        assertThat(Fixtures.load(home, yaml.formatted(9151)).source("second").metricsPort()).isEqualTo(9151);
+    }
+
+    @Test
     void fillfactorLevelsRunFrom10To100() {
         String yaml = "fillfactor:\n  \"5\":\n    tables:\n      - inventory.items\n" + Fixtures.minimal();
 
