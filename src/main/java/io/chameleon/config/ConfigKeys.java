@@ -190,8 +190,8 @@ final class ConfigKeys {
 
     static final ConfigKey<Void> SKIP_EVENTS = optional("sources.<name>.skip_events",
             new Section("insert, update and delete"), null,
-            "Changes that are not replicated, by kind. Each entry is a whole schema or one SCHEMA.TABLE; the "
-                    + "schema must be in schema_mappings.");
+            "Changes that are not replicated, by kind: start_replica drops them as it reads them, and counts them. "
+                    + "Each entry is a whole schema or one SCHEMA.TABLE; the schema must be in schema_mappings.");
     static final ConfigKey<List<String>> SKIP_INSERT = optional("sources.<name>.skip_events.insert",
             listOf(schemaOrTable()), List.of(), "Schemas and tables whose inserts are skipped.");
     static final ConfigKey<List<String>> SKIP_UPDATE = optional("sources.<name>.skip_events.update",
