@@ -160,7 +160,7 @@ final class TransactionAssembler {
 
     private void inserts(Event event, WriteRowsEventData write) throws InterruptedException {
         TableName name = followedIds.get(write.getTableId());
-        if (name == null) {
+        if (name == null || tables.get(name).skips(RowChange.Kind.INSERT, write.getRows().size())) {
             return;
         }
         ReaderTable table = tables.get(name);
@@ -172,7 +172,7 @@ final class TransactionAssembler {
 
     private void updates(Event event, UpdateRowsEventData update) throws InterruptedException {
         TableName name = followedIds.get(update.getTableId());
-        if (name == null) {
+        if (name == null || tables.get(name).skips(RowChange.Kind.UPDATE, update.getRows().size())) {
             return;
         }
         ReaderTable table = tables.get(name);
@@ -185,7 +185,7 @@ final class TransactionAssembler {
 
     private void deletes(Event event, DeleteRowsEventData delete) throws InterruptedException {
         TableName name = followedIds.get(delete.getTableId());
-        if (name == null) {
+        if (name == null || tables.get(name).skips(RowChange.Kind.DELETE, delete.getRows().size())) {
             return;
         }
         ReaderTable table = tables.get(name);
