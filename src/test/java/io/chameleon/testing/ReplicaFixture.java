@@ -142,6 +142,17 @@ public final class ReplicaFixture {
         }
     }
 
+    /** The first column of every row of a query on the target database, as text. */
+    public List<String> pgStrings(String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection c = pg(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+
     /** Every difference between the MySQL table and its PostgreSQL copy (empty when equal). */
     public List<String> diff(String table) throws SQLException {
         try (Connection m = mysql(); Connection p = pg()) {
