@@ -7,7 +7,6 @@ import io.chameleon.config.ChameleonConfig;
 import io.chameleon.config.ConfigLoader;
 import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.testing.ReplicaFixture;
-import io.chameleon.testing.ReplicaThread;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -31,8 +30,7 @@ class OnErrorReplayIT {
     @Test
     void continueExcludesTheFailingTableAndTheOthersGoOn() throws Exception {
         ReplicaFixture fx = prepared("onerror_cont", "    sleep_loop: 1\n");
-        ReplicaThread replica = ReplicaThread.start(fx);
-        Throwable failure;
+        RunningReplica replica = RunningReplica.start(fx);
         try {
             fx.mysqlExec("START TRANSACTION", "INSERT INTO good VALUES (1, 1)", "INSERT INTO bad VALUES (1, 500)", "COMMIT");
             fx.mysqlExec("INSERT INTO good VALUES (2, 2)", "INSERT INTO bad VALUES (2, 5)", "UPDATE good SET v = 3 WHERE id = 1");
@@ -49,9 +47,9 @@ class OnErrorReplayIT {
                     .singleElement().satisfies(e -> assertThat(e).startsWith("bad | COPY")
                             .contains("violates check constraint \"small\""));
         } finally {
-            failure = replica.stop();
+            replica.stop();
         }
-        assertThat(failure).isNull();
+        assertThat(replica.failure()).isNull();
         assertThat(record(fx).status()).isEqualTo(SourceStatus.STOPPED);
         // a restart leaves the disabled table out from the catalogue
         ChameleonConfig config = ConfigLoader.load(fx.configFile);

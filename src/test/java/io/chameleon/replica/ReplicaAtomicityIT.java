@@ -1,7 +1,6 @@
 package io.chameleon.replica;
 
 import io.chameleon.testing.ReplicaFixture;
-import io.chameleon.testing.ReplicaThread;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -42,7 +41,7 @@ class ReplicaAtomicityIT {
         fx.ok("add_source", "--source", fx.sourceName);
         fx.ok("init_replica", "--source", fx.sourceName, "--debug");
 
-        ReplicaThread replica = ReplicaThread.start(fx);
+        RunningReplica replica = RunningReplica.start(fx);
         SumsReader reader = new SumsReader(fx);
         Thread readerThread = new Thread(reader, "sums-reader");
         readerThread.start();
@@ -78,9 +77,10 @@ class ReplicaAtomicityIT {
         } finally {
             reader.stopAfter(0); // at once when something failed
             readerThread.join();
-            assertThat(replica.stop()).isNull();
+            replica.stop();
         }
 
+        assertThat(replica.failure()).isNull();
         assertThat(reader.failure()).isNull();
         assertThat(reader.violations()).as("reads that saw part of a transaction").isEmpty();
         assertThat(reader.reads()).isGreaterThanOrEqualTo(MIN_READS);

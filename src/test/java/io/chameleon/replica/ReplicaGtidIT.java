@@ -4,7 +4,6 @@ import io.chameleon.catalog.Catalog;
 import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.testing.ReplicaCatchUp;
 import io.chameleon.testing.ReplicaFixture;
-import io.chameleon.testing.ReplicaThread;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -34,11 +33,12 @@ class ReplicaGtidIT {
         fx.ok("init_replica", "--source", fx.sourceName, "--debug");
         assertThat(applied(fx).gtidSet()).as("init_replica stores the snapshot's GTID position").isNotBlank();
 
-        ReplicaThread first = ReplicaThread.start(fx);
+        RunningReplica first = RunningReplica.start(fx);
         try (Connection my = fx.mysql()) {
             writeTransactions(my, new MixedWorkload(2, nextId), 50);
             first.awaitCaughtUp(CATCH_UP);
-            assertThat(first.stop()).isNull();
+            first.stop();
+            assertThat(first.failure()).isNull();
             // what the catalogue keeps: the file and position, and the GTID position, of the same point
             assertThat(applied(fx)).isEqualTo(ReplicaCatchUp.sourceGtidPosition(my));
         }
@@ -56,12 +56,13 @@ class ReplicaGtidIT {
         assertThat(stored.file()).as("the replica stopped in an earlier binlog file").isLessThan(end.file());
         setAppliedFileAndPosition(fx, end);
 
-        ReplicaThread second = ReplicaThread.start(fx);
+        RunningReplica second = RunningReplica.start(fx);
         try (Connection my = fx.mysql()) {
             writeTransactions(my, afterStop, 20);
             BinlogPosition now = ReplicaCatchUp.sourceGtidPosition(my);
             second.awaitApplied(now, CATCH_UP);
-            assertThat(second.stop()).isNull();
+            second.stop();
+            assertThat(second.failure()).isNull();
             assertThat(applied(fx).file()).isEqualTo(now.file());
         }
         for (String table : TABLES) {

@@ -5,7 +5,6 @@ import io.chameleon.catalog.Catalog;
 import io.chameleon.catalog.SourceRecord;
 import io.chameleon.catalog.SourceStatus;
 import io.chameleon.testing.ReplicaFixture;
-import io.chameleon.testing.ReplicaThread;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -49,7 +48,7 @@ class StartReplicaIT {
             init.join();
         }
 
-        ReplicaThread replica = ReplicaThread.start(fx);
+        RunningReplica replica = RunningReplica.start(fx);
         try (Connection my = fx.mysql()) {
             MixedWorkload after = new MixedWorkload(3, nextId);
             for (int i = 0; i < 200; i++) {
@@ -62,7 +61,8 @@ class StartReplicaIT {
         }
         replica.awaitCaughtUp(Duration.ofSeconds(60));
         assertThat(status(fx)).isEqualTo(SourceStatus.RUNNING);
-        assertThat(replica.stop()).isNull();
+        replica.stop();
+        assertThat(replica.failure()).isNull();
 
         SourceRecord source = record(fx);
         assertThat(source.status()).isEqualTo(SourceStatus.STOPPED);
