@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Follows a source's binlog from a file/position, or by GTID (MariaDB), and hands every whole transaction, with the
- * row changes of the followed tables, to a {@link TransactionSink}.
+ * row changes of the followed tables, to a {@link TransactionSink}; one larger than its {@link BatchBounds} in parts.
  *
  * <p>One connection, read on a daemon thread named after the source. The reader never reconnects by
  * itself: a client that resumes after the last event it saw may start mid-transaction. When the
@@ -54,8 +54,8 @@ public final class BinlogReader implements AutoCloseable {
      * @param tables the followed tables; changes of other tables are left out
      */
     public BinlogReader(String source, DbConn conn, long serverId, BinlogPosition start,
-            Map<TableName, ReaderTable> tables, BinlogValues values, TransactionSink sink) {
-        this(source, conn, serverId, start, false, tables, values, sink);
+            Map<TableName, ReaderTable> tables, BinlogValues values, BatchBounds bounds, TransactionSink sink) {
+        this(source, conn, serverId, start, false, tables, values, bounds, sink);
     }
 
     /**
@@ -65,16 +65,18 @@ public final class BinlogReader implements AutoCloseable {
      * @param byGtid resume from {@code start}'s GTID position rather than its file and position
      *     (gtid_enable); without a GTID position in {@code start} the file and position are used
      * @param tables the followed tables; changes of other tables are left out
+     * @param bounds a transaction larger than these is handed to {@code sink} in parts
      * @throws UnsupportedOperationException for a MySQL GTID set with {@code byGtid}: not built yet
      */
     public BinlogReader(String source, DbConn conn, long serverId, BinlogPosition start, boolean byGtid,
-            Map<TableName, ReaderTable> tables, BinlogValues values, TransactionSink sink) {
-        this(source, conn, serverId, start, byGtid, tables, values, sink, HEARTBEAT);
+            Map<TableName, ReaderTable> tables, BinlogValues values, BatchBounds bounds, TransactionSink sink) {
+        this(source, conn, serverId, start, byGtid, tables, values, bounds, sink, HEARTBEAT);
     }
 
     /** @param heartbeat how often an idle server sends a heartbeat; shorter in tests of the watchdog */
     BinlogReader(String source, DbConn conn, long serverId, BinlogPosition start, boolean byGtid,
-            Map<TableName, ReaderTable> tables, BinlogValues values, TransactionSink sink, Duration heartbeat) {
+            Map<TableName, ReaderTable> tables, BinlogValues values, BatchBounds bounds, TransactionSink sink,
+            Duration heartbeat) {
         this.source = source;
         this.conn = conn;
         client = new BinaryLogClient(conn.host(), conn.port(), conn.user(), conn.password() == null ? "" : conn.password());
@@ -101,7 +103,7 @@ public final class BinlogReader implements AutoCloseable {
         client.setKeepAlive(false);
         // the client's own helper threads (the connect timeout) must not keep the JVM alive either
         client.setThreadFactory(r -> daemon(r, "binlog-" + source + "-helper"));
-        assembler = new TransactionAssembler(start.file(), gtid, tables, new RowImages(values), sink);
+        assembler = new TransactionAssembler(start.file(), gtid, tables, new RowImages(values), bounds, sink);
         Duration silence = heartbeat.multipliedBy(SILENT_HEARTBEATS);
         watchdog = new SilenceWatchdog("binlog-" + source + "-watchdog", silence, client::isConnected,
                 () -> lost(new SourceUnavailable(where() + " sent nothing, not even a heartbeat, for "

@@ -42,6 +42,7 @@ class BinlogReaderIT {
     private static final List<String> FIRST = List.of(
             "items INSERT - [1, apple]", "items INSERT - [2, pear]", "stock INSERT - [1, 10]", "stock INSERT - [2, 20]");
     private static final List<String> SECOND = List.of("items UPDATE [1, apple] [3, apple]", "stock DELETE [2, 20] -");
+    private static final BatchBounds BATCH = new BatchBounds(10_000, 64L << 20);
 
     private static String db;
     private static Map<TableName, List<TrackedColumn>> columns;
@@ -107,11 +108,31 @@ class BinlogReaderIT {
     }
 
     @Test
+    void handsATransactionLargerThanTheBoundsOnInPartsFilteredLikeTheWhole() throws Exception {
+        BinlogPosition firstEnd = read(before, followed(null), 1).get(0).end();
+        BatchBounds threeRows = new BatchBounds(3, 64L << 20);
+
+        List<SourceTransaction> parts = read(before, followed(null), threeRows, 4);
+        List<SourceTransaction> copied = read(before, followed(firstEnd), threeRows, 4);
+
+        assertThat(parts).extracting(BinlogReaderIT::show).containsExactly(FIRST.subList(0, 3), FIRST.subList(3, 4),
+                SECOND, List.of());
+        assertThat(parts).extracting(t -> t.part() + (t.last() ? " last" : "")).containsExactly("1", "2 last",
+                "1 last", "1 last");
+        assertThat(parts.get(0).end()).isGreaterThan(before).isLessThan(firstEnd);
+        assertThat(parts.get(1).end()).isEqualTo(firstEnd);
+        // stock's copy holds the first transaction: its rows are left out of both parts
+        assertThat(copied).extracting(BinlogReaderIT::show).containsExactly(FIRST.subList(0, 2), List.of(), SECOND,
+                List.of());
+    }
+
+    @Test
     void stopsInsteadOfSkippingARowItCannotDecode() throws Exception {
         TableName items = new TableName(db, "items");
         Map<TableName, ReaderTable> outdated = Map.of(items, new ReaderTable(columns.get(items).subList(0, 1), null));
         BlockingQueue<SourceTransaction> queue = new LinkedBlockingQueue<>();
-        try (BinlogReader reader = new BinlogReader("test", conn(), 4343, before, outdated, new BinlogValues(false), queue::put)) {
+        try (BinlogReader reader = new BinlogReader("test", conn(), 4343, before, outdated, new BinlogValues(false), BATCH,
+                queue::put)) {
             reader.start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (reader.failure().isEmpty() && System.nanoTime() < deadline) {
@@ -131,7 +152,7 @@ class BinlogReaderIT {
         }
         DbConn nowhere = new DbConn("127.0.0.1", closedPort, "u", "p", "utf8mb4", 5, null);
         try (BinlogReader reader = new BinlogReader("test", nowhere, 4343, after, followed(null), new BinlogValues(false),
-                t -> { })) {
+                BATCH, t -> { })) {
             assertThatThrownBy(reader::start).isInstanceOf(SourceUnavailable.class)
                     .hasMessageContaining("source test: the MySQL server 127.0.0.1:" + closedPort + " is unavailable")
                     .hasMessageContaining("Connection refused");
@@ -143,7 +164,7 @@ class BinlogReaderIT {
         TestServers.Endpoint e = TestServers.mysql();
         DbConn wrong = new DbConn(e.host(), e.port(), e.user(), "not-the-password", "utf8mb4", 5, null);
         try (BinlogReader reader = new BinlogReader("test", wrong, 4343, after, followed(null), new BinlogValues(false),
-                t -> { })) {
+                BATCH, t -> { })) {
             assertThatThrownBy(reader::start).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("refused the binlog stream").hasMessageContaining("Access denied");
         }
@@ -161,7 +182,7 @@ class BinlogReaderIT {
         try (FreezableProxy proxy = new FreezableProxy(e.host(), e.port())) {
             DbConn relayed = new DbConn("127.0.0.1", proxy.port(), e.user(), e.password(), "utf8mb4", 5, null);
             BinlogReader reader = new BinlogReader("test", relayed, 4343, after, false, followed(null),
-                    new BinlogValues(false), t -> { }, Duration.ofSeconds(1));
+                    new BinlogValues(false), BATCH, t -> { }, Duration.ofSeconds(1));
             reader.start();
             assertThat(started(before)).extracting(Thread::getName).contains("binlog-test", "binlog-test-watchdog");
             assertThat(started(before)).allSatisfy(t -> assertThat(t.isDaemon()).as(t.getName()).isTrue());
@@ -194,12 +215,18 @@ class BinlogReaderIT {
                 stock, new ReaderTable(columns.get(stock), stockSnapshot));
     }
 
-    /** Reads {@code count} transactions, then makes sure no more arrive. */
     private static List<SourceTransaction> read(BinlogPosition from, Map<TableName, ReaderTable> tables, int count)
             throws Exception {
+        return read(from, tables, BATCH, count);
+    }
+
+    /** Reads {@code count} transactions or parts; once they reach the workload's end, makes sure no more arrive. */
+    private static List<SourceTransaction> read(BinlogPosition from, Map<TableName, ReaderTable> tables,
+            BatchBounds bounds, int count) throws Exception {
         BlockingQueue<SourceTransaction> queue = new LinkedBlockingQueue<>();
         List<SourceTransaction> read = new ArrayList<>();
-        try (BinlogReader reader = new BinlogReader("test", conn(), 4343, from, tables, new BinlogValues(false), queue::put)) {
+        try (BinlogReader reader = new BinlogReader("test", conn(), 4343, from, tables, new BinlogValues(false), bounds,
+                queue::put)) {
             reader.start();
             while (read.size() < count) {
                 SourceTransaction t = queue.poll(20, TimeUnit.SECONDS);
@@ -207,7 +234,7 @@ class BinlogReaderIT {
                         reader.failure().orElse(null)).isNotNull();
                 read.add(t);
             }
-            if (count == 3) {
+            if (read.get(count - 1).end().equals(after)) {
                 assertThat(queue.poll(500, TimeUnit.MILLISECONDS)).as("a transaction after the last").isNull();
             }
             assertThat(reader.failure()).isEmpty();
