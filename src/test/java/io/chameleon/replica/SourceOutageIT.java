@@ -5,7 +5,6 @@ import ch.qos.logback.core.read.ListAppender;
 import io.chameleon.catalog.SourceRecord;
 import io.chameleon.catalog.SourceStatus;
 import io.chameleon.mysql.BinlogPosition;
-import io.chameleon.testing.ReplicaCatchUp;
 import io.chameleon.testing.ReplicaFixture;
 import io.chameleon.testing.RestartableMariaDb;
 import io.chameleon.testing.TestServers;
@@ -13,24 +12,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static io.chameleon.replica.OutageSupport.assertNoReaderThreads;
 import static io.chameleon.replica.OutageSupport.assertTablesEqual;
-import static io.chameleon.replica.OutageSupport.awaitAppliedPast;
+import static io.chameleon.replica.OutageSupport.awaitCaughtUp;
 import static io.chameleon.replica.OutageSupport.initialised;
 import static io.chameleon.replica.OutageSupport.messages;
+import static io.chameleon.replica.OutageSupport.outageUnderLoad;
 import static io.chameleon.replica.OutageSupport.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,39 +36,31 @@ class SourceOutageIT {
     private static RestartableMariaDb mariaDb;
 
     @BeforeAll
-    static void startPrivateServer() throws Exception {
+    static void startPrivateMariaDb() throws Exception {
         mariaDb = RestartableMariaDb.start();
     }
 
     @AfterAll
-    static void stopPrivateServer() throws Exception {
+    static void removePrivateMariaDb() throws Exception {
         mariaDb.close();
     }
 
     @Test
     void continueWaitsForTheServerAndResumesByItself() throws Exception {
         ReplicaFixture fx = initialised("src_outage_cont", "continue", mariaDb.endpoint(), TestServers.postgres());
-        BinlogPosition initial = record(fx).applied();
         ListAppender<ILoggingEvent> log = OutageSupport.capture(OutageRecovery.class);
-        InProcessReplica replica = InProcessReplica.start(fx);
-        try (RetryingWriter writer = new RetryingWriter(fx::mysql, 11, new AtomicInteger(1000))) {
-            writer.awaitMore(100);
-            awaitAppliedPast(fx, initial);
-            mariaDb.restart();
-            writer.awaitMore(100);
-            assertThat(writer.failed()).as("the writer saw the server go").isPositive();
-        }
-        try (Connection my = fx.mysql()) {
-            ReplicaCatchUp.awaitApplied(fx::pg, fx.sourceName, ReplicaCatchUp.sourcePosition(my), replica::failure,
-                    Duration.ofSeconds(120));
-        }
+        RunningReplica replica = RunningReplica.start(fx);
+
+        long failedWrites = outageUnderLoad(fx, 11, mariaDb::restart);
+
+        assertThat(failedWrites).as("the writer saw the server go").isPositive();
+        awaitCaughtUp(fx, replica::failure);
         assertThat(record(fx).status()).isEqualTo(SourceStatus.RUNNING);
         assertTablesEqual(fx);
         assertThat(messages(log)).anySatisfy(m -> assertThat(m).contains("source mysql: the MySQL server 127.0.0.1:"
                 + mariaDb.endpoint().port(), "on_error_read continue", "next attempt in 1 s (retry 1)"));
         assertThat(messages(log)).anySatisfy(m -> assertThat(m).contains("answers again", "replication resumes"));
-
-        assertThat(replica.stop(Duration.ofSeconds(30))).isTrue();
+        replica.stop();
         assertThat(replica.failure()).isNull();
         assertThat(record(fx).status()).isEqualTo(SourceStatus.STOPPED);
         assertNoReaderThreads();
@@ -86,59 +69,41 @@ class SourceOutageIT {
     @Test
     void exitStopsWithStatusErrorAndEnableReplicaThenStartReplicaCatchUp() throws Exception {
         ReplicaFixture fx = initialised("src_outage_exit", "exit", mariaDb.endpoint(), TestServers.postgres());
-        BinlogPosition initial = record(fx).applied();
         CompletableFuture<ReplicaFixture.Run> command = CompletableFuture.supplyAsync(
                 () -> fx.run("start_replica", "--source", "mysql", "--debug"));
-        BinlogPosition applied;
-        try (RetryingWriter writer = new RetryingWriter(fx::mysql, 12, new AtomicInteger(1000))) {
-            writer.awaitMore(100);
-            awaitAppliedPast(fx, initial);
+        AtomicReference<ReplicaFixture.Run> stopped = new AtomicReference<>();
+        AtomicReference<SourceRecord> atStop = new AtomicReference<>();
+
+        outageUnderLoad(fx, 12, () -> {
             mariaDb.stop();
-            ReplicaFixture.Run stopped = command.get(120, TimeUnit.SECONDS);
-
-            assertThat(stopped.exitCode()).as(stopped.all()).isEqualTo(1);
-            assertThat(stopped.err()).contains("source mysql: the MySQL server 127.0.0.1:" + mariaDb.endpoint().port(),
-                    "on_error_read is exit", "status error", "enable_replica --source mysql",
-                    "start_replica --source mysql");
-            SourceRecord after = record(fx);
-            assertThat(after.status()).isEqualTo(SourceStatus.ERROR);
-            applied = after.applied();
-            assertThat(pg(fx, "SELECT message || ' at ' || binlog_file || ':' || binlog_position"
-                    + " FROM sch_chameleon.error_log")).singleElement().satisfies(e -> assertThat(e)
-                            .contains("on_error_read is exit").endsWith(applied.file() + ":" + applied.position()));
-
+            stopped.set(command.get(120, TimeUnit.SECONDS));
+            atStop.set(record(fx));
             mariaDb.restart();
-            writer.awaitMore(100);
-        }
+        });
+
+        assertThat(stopped.get().exitCode()).as(stopped.get().all()).isEqualTo(1);
+        assertThat(stopped.get().err()).contains("source mysql: the MySQL server 127.0.0.1:" + mariaDb.endpoint().port(),
+                "on_error_read is exit", "status error", "enable_replica --source mysql", "start_replica --source mysql");
+        assertThat(atStop.get().status()).isEqualTo(SourceStatus.ERROR);
+        BinlogPosition applied = atStop.get().applied();
         assertThat(record(fx).applied()).as("nothing moves the position while stopped").isEqualTo(applied);
+        assertThat(fx.pgStrings("SELECT message || ' at ' || binlog_file || ':' || binlog_position"
+                + " FROM sch_chameleon.error_log")).singleElement().satisfies(e -> assertThat(e)
+                        .contains("on_error_read is exit").endsWith(applied.file() + ":" + applied.position()));
         ReplicaFixture.Run refused = fx.run("start_replica", "--source", "mysql", "--debug");
         assertThat(refused.exitCode()).as(refused.all()).isEqualTo(4);
         assertThat(refused.err()).contains("error", "enable_replica");
 
         fx.ok("enable_replica", "--source", "mysql");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                Path.of("target", "chameleon.jar").toString(), "start_replica", "--config", fx.configFile.toString(),
-                "--source", "mysql", "--debug")
-                .redirectErrorStream(true).redirectOutput(fx.dir.resolve("start_replica.out").toFile()).start();
-        try (Connection my = fx.mysql()) {
-            ReplicaCatchUp.awaitApplied(fx::pg, fx.sourceName, ReplicaCatchUp.sourcePosition(my), () -> null,
-                    Duration.ofSeconds(120));
+        Process process = fx.startReplicaProcess();
+        try {
+            awaitCaughtUp(fx, () -> null);
         } finally {
             process.destroy(); // SIGTERM
         }
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(Files.readString(fx.dir.resolve("start_replica.out"))).isZero();
+        assertThat(process.exitValue()).as(fx.startReplicaOutput()).isZero();
         assertThat(record(fx).status()).isEqualTo(SourceStatus.STOPPED);
         assertTablesEqual(fx);
-    }
-
-    private static List<String> pg(ReplicaFixture fx, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Connection pg = fx.pg(); Statement s = pg.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
     }
 }

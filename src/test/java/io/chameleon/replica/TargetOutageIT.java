@@ -3,8 +3,6 @@ package io.chameleon.replica;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.chameleon.catalog.SourceStatus;
-import io.chameleon.mysql.BinlogPosition;
-import io.chameleon.testing.ReplicaCatchUp;
 import io.chameleon.testing.ReplicaFixture;
 import io.chameleon.testing.RestartablePostgres;
 import io.chameleon.testing.TestServers;
@@ -12,15 +10,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.chameleon.replica.OutageSupport.assertNoReaderThreads;
 import static io.chameleon.replica.OutageSupport.assertTablesEqual;
-import static io.chameleon.replica.OutageSupport.awaitAppliedPast;
+import static io.chameleon.replica.OutageSupport.awaitCaughtUp;
 import static io.chameleon.replica.OutageSupport.initialised;
 import static io.chameleon.replica.OutageSupport.messages;
+import static io.chameleon.replica.OutageSupport.outageUnderLoad;
 import static io.chameleon.replica.OutageSupport.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,39 +31,31 @@ class TargetOutageIT {
     private static RestartablePostgres postgres;
 
     @BeforeAll
-    static void startPrivateServer() throws Exception {
+    static void startPrivatePostgres() throws Exception {
         postgres = RestartablePostgres.start();
     }
 
     @AfterAll
-    static void stopPrivateServer() throws Exception {
+    static void removePrivatePostgres() throws Exception {
         postgres.close();
     }
 
     @Test
     void continueWaitsForPostgresqlAndResumesByItself() throws Exception {
         ReplicaFixture fx = initialised("pg_outage_cont", "continue", TestServers.mysql(), postgres.endpoint());
-        BinlogPosition initial = record(fx).applied();
         ListAppender<ILoggingEvent> log = OutageSupport.capture(OutageRecovery.class);
-        InProcessReplica replica = InProcessReplica.start(fx);
-        try (RetryingWriter writer = new RetryingWriter(fx::mysql, 21, new AtomicInteger(1000))) {
-            writer.awaitMore(100);
-            awaitAppliedPast(fx, initial);
-            postgres.restart();
-            writer.awaitMore(200);
-        }
-        try (Connection my = fx.mysql()) {
-            ReplicaCatchUp.awaitApplied(fx::pg, fx.sourceName, ReplicaCatchUp.sourcePosition(my), replica::failure,
-                    Duration.ofSeconds(120));
-        }
+        RunningReplica replica = RunningReplica.start(fx);
+
+        outageUnderLoad(fx, 21, postgres::restart);
+
+        awaitCaughtUp(fx, replica::failure);
         assertThat(record(fx).status()).isEqualTo(SourceStatus.RUNNING);
         assertTablesEqual(fx);
         assertThat(messages(log)).anySatisfy(m -> assertThat(m).contains("source mysql: the PostgreSQL server 127.0.0.1:"
                 + postgres.endpoint().port() + "/" + fx.pgDatabase + " is unavailable", "on_error_read continue",
                 "next attempt in 1 s"));
         assertThat(messages(log)).anySatisfy(m -> assertThat(m).contains("answers again"));
-
-        assertThat(replica.stop(Duration.ofSeconds(30))).isTrue();
+        replica.stop();
         assertThat(replica.failure()).isNull();
         assertThat(record(fx).status()).isEqualTo(SourceStatus.STOPPED);
     }
@@ -79,15 +68,14 @@ class TargetOutageIT {
     @Test
     void exitStopsAtOnceWithAClearMessage() throws Exception {
         ReplicaFixture fx = initialised("pg_outage_exit", "exit", TestServers.mysql(), postgres.endpoint());
-        BinlogPosition initial = record(fx).applied();
-        InProcessReplica replica = InProcessReplica.start(fx);
-        try (RetryingWriter writer = new RetryingWriter(fx::mysql, 22, new AtomicInteger(1000))) {
-            writer.awaitMore(100);
-            awaitAppliedPast(fx, initial);
+        RunningReplica replica = RunningReplica.start(fx);
+
+        outageUnderLoad(fx, 22, () -> {
             postgres.stop();
-            assertThat(replica.awaitEnd(Duration.ofSeconds(60))).isTrue();
+            assertThat(replica.awaitEnd(Duration.ofSeconds(60))).as("the replica stops by itself").isTrue();
             postgres.restart();
-        }
+        });
+
         assertThat(replica.failure()).isInstanceOf(OutageStop.class).message().contains("source mysql: the PostgreSQL"
                 + " server 127.0.0.1:" + postgres.endpoint().port() + "/" + fx.pgDatabase + " is unavailable",
                 "on_error_read is exit", "enable_replica --source mysql");

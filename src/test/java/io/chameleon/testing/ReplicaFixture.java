@@ -137,6 +137,26 @@ public final class ReplicaFixture {
         }
     }
 
+    /**
+     * {@code start_replica --debug} of the source in a process of its own, from the built jar, as a
+     * user runs it; SIGTERM ({@link Process#destroy()}) stops it. Its output: {@link #startReplicaOutput()}.
+     */
+    public Process startReplicaProcess() throws IOException {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                Path.of("target", "chameleon.jar").toString(), "start_replica", "--config", configFile.toString(),
+                "--source", sourceName, "--debug")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("start_replica.out").toFile()).start();
+    }
+
+    /** What the process of {@link #startReplicaProcess()} printed so far. */
+    public String startReplicaOutput() {
+        try {
+            return Files.readString(dir.resolve("start_replica.out"));
+        } catch (IOException e) {
+            return "(no output: " + e.getMessage() + ")";
+        }
+    }
+
     public Connection mysql() throws SQLException {
         return TestServers.mysqlConnection(mysqlServer, mysqlSchema);
     }
