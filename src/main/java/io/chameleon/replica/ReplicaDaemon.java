@@ -109,7 +109,8 @@ public final class ReplicaDaemon {
      * @throws OutageStop when a server went away and on_error_read is exit
      */
     public void run() throws Exception {
-        try {
+        // the port is taken before the source is: a refusal leaves the status as it was
+        try (MetricsEndpoint endpoint = MetricsEndpoint.start(source, metrics::render)) {
             int sourceId;
             try (Connection c = pg.open()) {
                 Catalog catalog = Catalog.open(c);
@@ -121,7 +122,7 @@ public final class ReplicaDaemon {
             }
             SourceStatus end = SourceStatus.ERROR;
             Exception failure = null;
-            try (MetricsEndpoint endpoint = MetricsEndpoint.start(source, metrics::render)) {
+            try {
                 new OutageRecovery(source, pg.conn(), () -> stopRequested).run(this::replicate);
                 end = SourceStatus.STOPPED;
             } catch (Exception e) {
