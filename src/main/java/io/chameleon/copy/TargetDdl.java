@@ -79,31 +79,31 @@ public final class TargetDdl {
         return defaults.translate(table.source().name(), c, table.pgTypes().get(index), table.schema());
     }
 
-    /** A statement that builds an index, or the reason PostgreSQL cannot. */
-    public record IndexStatement(IndexDef index, String sql, String skipReason) {}
+    /** A statement that builds an index under the PostgreSQL name {@code name}, or the reason PostgreSQL cannot. */
+    public record IndexStatement(IndexDef index, String name, String sql, String skipReason) {}
 
     public IndexStatement index(TargetTable table, IndexDef idx, IndexNamer namer) {
         if (idx.type() != null && idx.type().equalsIgnoreCase("FULLTEXT")) {
-            return new IndexStatement(idx, null, "FULLTEXT index; PostgreSQL needs a tsvector index instead, e.g. CREATE INDEX ON "
+            return new IndexStatement(idx, null, null, "FULLTEXT index; PostgreSQL needs a tsvector index instead, e.g. CREATE INDEX ON "
                     + table.tableSql() + " USING gin (to_tsvector('simple', <column>))");
         }
         boolean spatial = idx.type() != null && idx.type().equalsIgnoreCase("SPATIAL");
         if (spatial && !postgis) {
-            return new IndexStatement(idx, null, "SPATIAL index and PostGIS is not installed in the target database");
+            return new IndexStatement(idx, null, null, "SPATIAL index and PostGIS is not installed in the target database");
         }
         List<String> parts = new ArrayList<>();
         for (IndexDef.Part p : idx.parts()) {
             if (p.column() == null) {
-                return new IndexStatement(idx, null, "functional index part (" + p.expression() + ") is not translated");
+                return new IndexStatement(idx, null, null, "functional index part (" + p.expression() + ") is not translated");
             }
             parts.add(p.prefixLength() == null ? Sql.ident(p.column()) : prefixExpression(table, p));
         }
         String name = namer.name(table.pgTable(), idx.name());
         if (idx.primary() && idx.plainColumns()) {
-            return new IndexStatement(idx, "ALTER TABLE " + table.tableSql() + " ADD CONSTRAINT " + Sql.ident(name)
+            return new IndexStatement(idx, name, "ALTER TABLE " + table.tableSql() + " ADD CONSTRAINT " + Sql.ident(name)
                     + " PRIMARY KEY (" + String.join(", ", parts) + ")" + fillfactor(table, " USING INDEX"), null);
         }
-        return new IndexStatement(idx, "CREATE " + (idx.unique() ? "UNIQUE " : "") + "INDEX " + Sql.ident(name) + " ON "
+        return new IndexStatement(idx, name, "CREATE " + (idx.unique() ? "UNIQUE " : "") + "INDEX " + Sql.ident(name) + " ON "
                 + table.tableSql() + (spatial ? " USING gist" : "") + " (" + String.join(", ", parts) + ")"
                 + fillfactor(table, ""), null);
     }
