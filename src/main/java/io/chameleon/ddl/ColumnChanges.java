@@ -43,6 +43,11 @@ final class ColumnChanges {
         }
         Optional<String> fill = c.nullable() || ddl.defaultOf(table, i).expression().isPresent() ? Optional.empty()
                 : fillFor(table, i);
+        if (fill.isEmpty() && !c.nullable() && ddl.defaultOf(table, i).expression().isEmpty()) {
+            w.warn(table.source().name() + "." + c.name() + " is a new NOT NULL column without a default: MySQL gives"
+                    + " the rows already in the table a value PostgreSQL cannot store here, so PostgreSQL refuses the"
+                    + " change if the table has rows (then on_error_replay decides)");
+        }
         if (fill.isPresent()) {
             // MySQL gives the rows already there its implicit default; the column itself has none
             w.sql(alter + " ADD COLUMN " + Sql.ident(c.name()) + " " + ddl.typeSql(table, i) + " DEFAULT " + fill.get()
@@ -147,7 +152,7 @@ final class ColumnChanges {
             }
             // new rows continue after the largest value, as MySQL's counter does
             w.sql("SELECT setval(pg_get_serial_sequence(" + Sql.literal(after.tableSql()) + ", "
-                    + Sql.literal(now.name()) + "), coalesce(max(" + col + "), 0) + 1, false) FROM " + after.tableSql());
+                    + Sql.literal(now.name()) + "), coalesce(max(" + col + "), 0)::bigint + 1, false) FROM " + after.tableSql());
         }
     }
 

@@ -206,10 +206,14 @@ public final class DdlTranslator {
         if (reason != null) {
             return reason;
         }
-        TableEdit e = new TableEdit(w.tables.get(name));
+        TrackedTable before = w.tables.get(name);
+        TableEdit e = new TableEdit(before);
         List<RenameTo> renames = alters.apply(w, e, a.actions());
-        w.tables.put(name, e.tracked());
-        w.change(TableChange.Kind.ALTERED, name);
+        TrackedTable after = e.tracked();
+        if (!after.equals(before)) {
+            w.tables.put(name, after);
+            w.change(TableChange.Kind.ALTERED, name);
+        }
         TableName current = name;
         for (RenameTo r : renames) {
             // an unqualified new name stays in the table's own schema

@@ -37,7 +37,7 @@ final class DefaultNormaliser {
             return new Normalised(null, DefaultKind.NULL);
         }
         if (spec.kind() == DefaultSpec.Kind.EXPRESSION) {
-            return new Normalised(spec.value().strip(), DefaultKind.EXPRESSION);
+            return new Normalised(unwrapped(spec.value().strip()), DefaultKind.EXPRESSION);
         }
         try {
             return new Normalised(literal(spec, column), DefaultKind.LITERAL);
@@ -45,6 +45,27 @@ final class DefaultNormaliser {
             // a value MySQL would convert in its own way: kept as written, DefaultTranslator judges it
             return new Normalised(spec.value(), DefaultKind.LITERAL);
         }
+    }
+
+    /** {@code (curdate())} → {@code curdate()}: information_schema shows an expression without its parentheses. */
+    private static String unwrapped(String expression) {
+        String e = expression;
+        while (e.startsWith("(") && e.endsWith(")") && closes(e)) {
+            e = e.substring(1, e.length() - 1).strip();
+        }
+        return e;
+    }
+
+    /** Whether the first parenthesis closes at the end, not before. */
+    private static boolean closes(String e) {
+        int depth = 0;
+        for (int i = 0; i < e.length(); i++) {
+            depth += e.charAt(i) == '(' ? 1 : e.charAt(i) == ')' ? -1 : 0;
+            if (depth == 0 && i < e.length() - 1) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String literal(DefaultSpec spec, ColumnDef type) {

@@ -168,7 +168,8 @@ public final class SchemaReader {
             if (raw.length() >= 2 && raw.startsWith("'") && raw.endsWith("'")) {
                 return new DefaultValue(unquoteMariaDb(raw.substring(1, raw.length() - 1)), DefaultKind.LITERAL);
             }
-            if (raw.matches("[-+]?[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?")) {
+            // numbers bare, and BIT defaults as b'101'
+            if (raw.matches("[-+]?[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?") || raw.matches("b'[01]*'")) {
                 return new DefaultValue(raw, DefaultKind.LITERAL);
             }
             return new DefaultValue(raw, DefaultKind.EXPRESSION);

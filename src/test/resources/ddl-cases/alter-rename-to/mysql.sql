@@ -1,0 +1,3 @@
+ALTER TABLE a RENAME TO a_new;
+ALTER TABLE b RENAME ddl_sales.b;
+ALTER TABLE c ADD COLUMN x int, RENAME AS c_new, ADD INDEX (x);
