@@ -58,7 +58,8 @@ public final class TargetDdl {
         ColumnDef c = table.source().columns().get(index);
         StringBuilder col = new StringBuilder(Sql.ident(c.name())).append(' ').append(typeSql(table, index));
         TranslatedDefault d = defaultOf(table, index);
-        List<String> warnings = d.warning().map(w -> table.source().name() + "." + c.name() + ": " + w).stream().toList();
+        // the warning names the table and column already
+        List<String> warnings = d.warning().stream().toList();
         if (!c.autoIncrement()) {
             d.expression().ifPresent(e -> col.append(" DEFAULT ").append(e));
         }

@@ -118,7 +118,7 @@ final class ColumnChanges {
         }
         Optional<String> oldDefault = old.autoIncrement() ? Optional.empty() : ddl.defaultOf(before, oi).expression();
         TranslatedDefault newDefault = ddl.defaultOf(after, ni);
-        newDefault.warning().ifPresent(x -> w.warn(after.source().name() + "." + now.name() + ": " + x));
+        newDefault.warning().ifPresent(w::warn);
         // an enum type carries the column's name: only its labels say whether it changed
         boolean retyped = oldType.enumType().isPresent() && newType.enumType().isPresent()
                 ? !oldType.enumType().get().labels().equals(newType.enumType().get().labels())
@@ -188,7 +188,7 @@ final class ColumnChanges {
             return;
         }
         TranslatedDefault d = ddl.defaultOf(after, i);
-        d.warning().ifPresent(x -> w.warn(after.source().name() + "." + c.name() + ": " + x));
+        d.warning().ifPresent(w::warn);
         w.sql("ALTER TABLE " + after.tableSql() + " ALTER COLUMN " + Sql.ident(c.name())
                 + d.expression().map(e -> " SET DEFAULT " + e).orElse(" DROP DEFAULT"));
     }

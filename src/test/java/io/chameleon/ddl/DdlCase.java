@@ -126,7 +126,7 @@ record DdlCase(String name, Path dir, ChameleonConfig config, ServerInfo server,
     static String column(ColumnDef c) {
         return c.ordinal() + " " + c.name() + " " + c.dataType() + " " + c.columnType() + (c.nullable() ? " NULL" : " NOT NULL")
                 + (c.charset() != null ? " " + c.charset() : "") + " default " + c.defaultKind()
-                + (c.defaultValue() != null ? " '" + c.defaultValue().replace("\0", "\\0") + "'" : "")
+                + (c.defaultValue() != null ? " '" + c.defaultValue().replace("\0", "\\0").replace("\n", "\\n") + "'" : "")
                 + (c.autoIncrement() ? " auto_increment" : "") + (c.generated() ? " generated" : "");
     }
 
