@@ -84,7 +84,8 @@ public final class DdlTranslator {
                 return DdlOutcome.skipped(tracked, reason, List.of(), w.warnings);
             }
         } catch (DdlSkip e) {
-            return DdlOutcome.skipped(tracked, e.getMessage(), List.of(), w.warnings);
+            return e.table() != null && tracked.get(e.table()).isPresent() ? stale(tracked, e)
+                    : DdlOutcome.skipped(tracked, e.getMessage(), List.of(), w.warnings);
         } catch (RuntimeException e) {
             // whatever the statement, the stream goes on: this one is skipped with the reason
             return DdlOutcome.skipped(tracked, "could not be translated: " + e, List.of(), w.warnings);
@@ -208,7 +209,12 @@ public final class DdlTranslator {
         }
         TrackedTable before = w.tables.get(name);
         TableEdit e = new TableEdit(before);
-        List<RenameTo> renames = alters.apply(w, e, a.actions());
+        List<RenameTo> renames;
+        try {
+            renames = alters.apply(w, e, a.actions());
+        } catch (DdlSkip skip) {
+            throw new DdlSkip(skip.getMessage(), name);
+        }
         TrackedTable after = e.tracked();
         if (!after.equals(before)) {
             w.tables.put(name, after);
@@ -252,6 +258,18 @@ public final class DdlTranslator {
             return "schema " + name.schema() + " is not in schema_mappings";
         }
         return target.included(name) ? null : "table " + name + " is left out by limit_tables or skip_tables";
+    }
+
+    /**
+     * MySQL changed a tracked table in a way that cannot be followed: its tracked definition no
+     * longer decodes its rows, so it stops replicating and is no longer tracked.
+     */
+    private static DdlOutcome stale(TrackedTables tracked, DdlSkip e) {
+        Map<TableName, TrackedTable> rest = new HashMap<>(tracked.tables());
+        rest.remove(e.table());
+        String reason = e.table() + " stops replicating: " + e.getMessage() + "; run sync_tables for it";
+        return DdlOutcome.skipped(new TrackedTables(rest, tracked.schemaCharsets()), e.getMessage(),
+                List.of(new TableChange(TableChange.Kind.STOPS_REPLICATING, e.table(), null, reason)), List.of(reason));
     }
 
     /** Tables that gained or lost the key the replica needs, with a warning for each lost one. */

@@ -27,7 +27,8 @@ final class StatementReader {
     DdlStatement read(Node sqlStatement) {
         Node kindNode = sqlStatement.children().get(0);
         if (!kindNode.is("DdlStatement")) {
-            return new Unsupported("not a DDL statement (" + words(kindNode.children().get(0).kind()) + ")");
+            return new Unsupported("not a DDL statement (" + words(kindNode.children().get(0).kind())
+                    .replaceAll("^DETAIL | STATEMENT$| MYSQL V\\d+$", "") + ")");
         }
         Node s = kindNode.children().get(0);
         return switch (s.kind()) {
