@@ -79,10 +79,6 @@ final class TableEdit {
         columns.add(at, c);
     }
 
-    void replaceColumn(String column, ColumnDef c) {
-        columns.set(indexOf(column), c);
-    }
-
     /** The index renamed or shrunk; null removes it. */
     void replaceIndex(IndexDef old, IndexDef now) {
         indexes.remove(old);

@@ -6,7 +6,6 @@ import io.chameleon.config.SourceConfig;
 import io.chameleon.mysql.ServerInfo;
 import io.chameleon.schema.ColumnDef;
 import io.chameleon.schema.IndexDef;
-import io.chameleon.schema.TableName;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -139,10 +138,6 @@ record DdlCase(String name, Path dir, ChameleonConfig config, ServerInfo server,
 
     String expectedPath() {
         return dir.resolve("expected.sql").toString();
-    }
-
-    TableName table(String qualified) {
-        return TableName.parse(qualified);
     }
 
     /** Statements end with a ';' at the end of a line. */

@@ -70,13 +70,7 @@ class DdlCasesIT {
             }
             List<String> statements = new ArrayList<>(before.pgStatements());
             statements.addAll(run.pgStatements());
-            for (String sql : statements) {
-                try {
-                    s.execute(sql);
-                } catch (SQLException e) {
-                    throw new AssertionError(c.name() + ": PostgreSQL refused " + sql + "\n" + e.getMessage(), e);
-                }
-            }
+            runAll(s, statements, c.name() + ": PostgreSQL");
             buildAsInitReplica(s, target, mariadb);
             for (String schema : schemas) {
                 assertThat(catalogue(s, schema)).as(c.name() + ": PostgreSQL schema " + schema + " vs init_replica's")
@@ -118,13 +112,7 @@ class DdlCasesIT {
             s.execute("USE " + DdlCase.DEFAULT_DATABASE);
             List<String> all = new ArrayList<>(c.before());
             all.addAll(c.statements());
-            for (String sql : all) {
-                try {
-                    s.execute(sql);
-                } catch (SQLException e) {
-                    throw new AssertionError(c.name() + ": MariaDB refused " + sql + "\n" + e.getMessage(), e);
-                }
-            }
+            runAll(s, all, c.name() + ": MariaDB");
             SchemaReader reader = new SchemaReader(my, ServerInfo.read(my));
             for (String db : DdlCase.SCHEMA_CHARSETS.keySet()) {
                 for (TableDef t : reader.readSchema(db)) {
@@ -135,6 +123,16 @@ class DdlCasesIT {
             }
         }
         return tables;
+    }
+
+    private static void runAll(Statement s, List<String> statements, String server) {
+        for (String sql : statements) {
+            try {
+                s.execute(sql);
+            } catch (SQLException e) {
+                throw new AssertionError(server + " refused " + sql + "\n" + e.getMessage(), e);
+            }
+        }
     }
 
     /** What TargetBuilder does for these tables, in the schemas {@code init_<schema>}. */

@@ -1,5 +1,6 @@
 package io.chameleon.ddl;
 
+import io.chameleon.mysql.MysqlStrings;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,8 +14,8 @@ class MysqlTextTest {
 
     @Test
     void stringEscapesAreMysqls() {
-        assertThat(MysqlText.unescape("it''s \\'ok\\' a\\\\b \\n \\% \\_ \\0", '\'')).isEqualTo("it's 'ok' a\\b \n \\% \\_ \0");
-        assertThat(MysqlText.unescape("say \"\"hi\"\"", '"')).isEqualTo("say \"hi\"");
+        assertThat(MysqlStrings.unescape("it''s \\'ok\\' a\\\\b \\n \\% \\_ \\0", '\'')).isEqualTo("it's 'ok' a\\b \n \\% \\_ \0");
+        assertThat(MysqlStrings.unescape("say \"\"hi\"\"", '"')).isEqualTo("say \"hi\"");
     }
 
     @Test
