@@ -13,15 +13,20 @@ CREATE INDEX "x" ON "shop"."c" ("x");
 ALTER TABLE "shop"."c" RENAME TO "c_new";
 -- changes: ALTERED ddl_shop.c, RENAMED ddl_shop.c -> ddl_shop.c_new
 
+-- mysql: ALTER TABLE ddl_shop.c_new RENAME TO c_moved
+ALTER TABLE "shop"."c_new" SET SCHEMA "sales";
+ALTER TABLE "sales"."c_new" RENAME TO "c_moved";
+-- changes: RENAMED ddl_shop.c_new -> ddl_sales.c_moved
+
 -- tracked ddl_sales.b (InnoDB, utf8mb4, replicated)
 --   1 id int int(11) NOT NULL default NONE
 --   PRIMARY KEY (id) = b_pkey
--- tracked ddl_shop.a_new (InnoDB, utf8mb4, replicated)
---   1 id int int(11) NOT NULL default NONE
---   2 kind enum enum('x','y') NULL utf8mb4 default NULL
---   PRIMARY KEY (id) = a_pkey
--- tracked ddl_shop.c_new (InnoDB, utf8mb4, replicated)
+-- tracked ddl_sales.c_moved (InnoDB, utf8mb4, replicated)
 --   1 id int int(11) NOT NULL default NONE
 --   2 x int int(11) NULL default NULL
 --   PRIMARY KEY (id) = c_pkey
 --   BTREE x (x) = x
+-- tracked ddl_shop.a_new (InnoDB, utf8mb4, replicated)
+--   1 id int int(11) NOT NULL default NONE
+--   2 kind enum enum('x','y') NULL utf8mb4 default NULL
+--   PRIMARY KEY (id) = a_pkey

@@ -222,8 +222,8 @@ public final class DdlTranslator {
         }
         TableName current = name;
         for (RenameTo r : renames) {
-            // an unqualified new name stays in the table's own schema
-            TableName to = r.to().resolve(current.schema());
+            // as in RENAME TABLE, an unqualified new name is in the default database (checked on MariaDB 11.4)
+            TableName to = r.to().resolve(db != null ? db : current.schema());
             if (!to.equals(current)) {
                 move(w, current, to);
                 current = to;
