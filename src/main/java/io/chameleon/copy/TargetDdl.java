@@ -146,6 +146,11 @@ public final class TargetDdl {
 
     /** The sequence of a non-integer auto_increment column. */
     public static String sequenceSql(TargetTable table, ColumnDef c) {
-        return Sql.qualified(table.schema(), IndexNamer.fit(table.pgTable() + "_" + c.name() + "_seq"));
+        return Sql.qualified(table.schema(), sequenceName(table.pgTable(), c.name()));
+    }
+
+    /** The name of the sequence of a non-integer auto_increment column, unqualified. */
+    public static String sequenceName(String pgTable, String column) {
+        return IndexNamer.fit(pgTable + "_" + column + "_seq");
     }
 }

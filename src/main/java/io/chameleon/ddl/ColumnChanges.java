@@ -1,6 +1,5 @@
 package io.chameleon.ddl;
 
-import io.chameleon.copy.IndexNamer;
 import io.chameleon.copy.TargetDdl;
 import io.chameleon.copy.TargetTable;
 import io.chameleon.pg.Sql;
@@ -129,7 +128,8 @@ final class ColumnChanges {
             oldDefault = Optional.empty();
         }
         if (retyped) {
-            Optional<String> oldEnumName = oldType.enumType().map(e -> PgEnumType.nameFor(after.source().name(), now.name()));
+            Optional<String> oldEnumName = oldType.enumType()
+                    .map(e -> PgEnumType.nameFor(after.source().name(), now.name()));
             new EnumChanges(w, after.schema()).retype(alter, now.name(), oldType, oldEnumName, newType,
                     now.autoIncrement() ? Optional.empty() : newDefault.expression());
         }
@@ -152,7 +152,8 @@ final class ColumnChanges {
             }
             // new rows continue after the largest value, as MySQL's counter does
             w.sql("SELECT setval(pg_get_serial_sequence(" + Sql.literal(after.tableSql()) + ", "
-                    + Sql.literal(now.name()) + "), coalesce(max(" + col + "), 0)::bigint + 1, false) FROM " + after.tableSql());
+                    + Sql.literal(now.name()) + "), coalesce(max(" + col + "), 0)::bigint + 1, false) FROM "
+                    + after.tableSql());
         }
     }
 
@@ -169,7 +170,7 @@ final class ColumnChanges {
         });
         if (old.autoIncrement() && !TargetDdl.isIdentityType(oldType)) {
             w.sql("ALTER SEQUENCE " + TargetDdl.sequenceSql(before, old) + " RENAME TO "
-                    + Sql.ident(IndexNamer.fit(after.pgTable() + "_" + now.name() + "_seq")));
+                    + Sql.ident(TargetDdl.sequenceName(after.pgTable(), now.name())));
         }
     }
 

@@ -108,7 +108,8 @@ public final class DdlTranslator {
             });
         }
         if (s instanceof CreateTableLike c) {
-            return create(w, c.table().resolve(db), c.ifNotExists(), c.orReplace(), name -> like(w, name, c.like().resolve(db)));
+            return create(w, c.table().resolve(db), c.ifNotExists(), c.orReplace(),
+                    name -> like(w, name, c.like().resolve(db)));
         }
         if (s instanceof DropTables d) {
             return drop(w, d, db);
@@ -313,7 +314,8 @@ public final class DdlTranslator {
                     pgNames.put(idx.name(), st.name());
                 }
             }
-            String charset = tableCharsets.getOrDefault(def.name(), schemaCharsets.getOrDefault(def.name().schema(), "utf8mb4"));
+            String charset = tableCharsets.getOrDefault(def.name(),
+                    schemaCharsets.getOrDefault(def.name().schema(), "utf8mb4"));
             tracked.put(def.name(), new TrackedTable(def, charset, pgNames));
         }
         return new TrackedTables(tracked, schemaCharsets);

@@ -17,7 +17,7 @@ final class ImplicitDefault {
     private ImplicitDefault() {
     }
 
-    /** The value as a plain default (what {@code ColumnDef.defaultValue} holds), or null when MySQL has none we can write. */
+    /** The value as a plain default (as {@code ColumnDef.defaultValue} holds it), or null when there is none to write. */
     static String of(ColumnDef c) {
         String t = c.dataType();
         if (ZERO.contains(t)) {

@@ -33,12 +33,14 @@ final class StatementReader {
         Node s = kindNode.children().get(0);
         return switch (s.kind()) {
             case "ColumnCreateTable" -> s.has("TEMPORARY") ? temporary() : createTable(s);
-            case "CopyCreateTable" -> s.has("TEMPORARY") ? temporary() : new CreateTableLike(table(s.children("TableName").get(0)),
-                    table(s.children("TableName").get(1)), s.has("IfNotExists"), s.has("OrReplace"));
+            case "CopyCreateTable" -> s.has("TEMPORARY") ? temporary()
+                    : new CreateTableLike(table(s.children("TableName").get(0)), table(s.children("TableName").get(1)),
+                            s.has("IfNotExists"), s.has("OrReplace"));
             case "QueryCreateTable" -> new Unsupported("CREATE TABLE ... SELECT: with binlog_format ROW the server logs"
                     + " it as a plain CREATE TABLE and rows; this statement form itself cannot be followed");
             case "DropTable" -> s.has("TEMPORARY") ? temporary()
-                    : new DropTables(s.child("Tables").orElseThrow().children("TableName").stream().map(StatementReader::table).toList());
+                    : new DropTables(s.child("Tables").orElseThrow().children("TableName").stream()
+                            .map(StatementReader::table).toList());
             case "RenameTable" -> renameTables(s);
             case "TruncateTable" -> new TruncateTable(table(s.child("TableName").orElseThrow()));
             case "AlterTable" -> new AlterTable(table(s.child("TableName").orElseThrow()), alters.read(s));
@@ -126,7 +128,8 @@ final class StatementReader {
         Node full = tableName.is("FullId") ? tableName : tableName.find("FullId").orElse(tableName);
         List<Node> uids = full.children("Uid");
         if (full.has("DOT_ID")) {
-            return new TableRef(MysqlText.name(uids.get(0)), MysqlText.identifier(full.child("DOT_ID").orElseThrow().text().substring(1)));
+            String table = full.child("DOT_ID").orElseThrow().text().substring(1);
+            return new TableRef(MysqlText.name(uids.get(0)), MysqlText.identifier(table));
         }
         if (uids.size() == 2) {
             return new TableRef(MysqlText.name(uids.get(0)), MysqlText.name(uids.get(1)));

@@ -64,7 +64,8 @@ final class TableTranslator {
                 && i.columnNames().subList(0, fkColumns.size()).stream().map(String::toLowerCase).toList()
                         .equals(fkColumns.stream().map(String::toLowerCase).toList()));
         if (!covered) {
-            String n = name != null && !IndexNames.taken(name, indexes) ? name : IndexNames.unnamed(fkColumns.get(0), indexes);
+            String n = name != null && !IndexNames.taken(name, indexes) ? name
+                    : IndexNames.unnamed(fkColumns.get(0), indexes);
             indexes.add(new IndexDef(n, false, false, "BTREE", fkColumns.stream()
                     .map(c -> new IndexDef.Part(c, null, null)).toList()));
         }
@@ -144,8 +145,8 @@ final class TableTranslator {
             moveEnumType(w, old.pgTypes().get(i), old.schema(), now.pgTypes().get(i), now.schema());
             if (c.autoIncrement() && !TargetDdl.isIdentityType(now.pgTypes().get(i))
                     && !old.pgTable().equals(now.pgTable())) {
-                w.sql("ALTER SEQUENCE " + Sql.qualified(now.schema(), IndexNamer.fit(old.pgTable() + "_" + c.name() + "_seq"))
-                        + " RENAME TO " + Sql.ident(IndexNamer.fit(now.pgTable() + "_" + c.name() + "_seq")));
+                w.sql("ALTER SEQUENCE " + Sql.qualified(now.schema(), TargetDdl.sequenceName(old.pgTable(), c.name()))
+                        + " RENAME TO " + Sql.ident(TargetDdl.sequenceName(now.pgTable(), c.name())));
             }
         }
         w.tables.put(to, new TrackedTable(renamed, t.defaultCharset(), t.pgIndexNames()));
