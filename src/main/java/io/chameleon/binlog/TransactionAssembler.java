@@ -171,7 +171,7 @@ final class TransactionAssembler {
         if (table == null) {
             return;
         }
-        String difference = TableMapCheck.difference(map, table.columns());
+        String difference = follower == SchemaFollower.NONE ? null : TableMapCheck.difference(map, table.columns());
         if (difference != null) {
             Map<TableName, ReaderTable> now = follower.mismatch(name, difference, new SchemaFollower.Statement(null, null,
                     null, new BinlogPosition(file, lastPosition, null), time(event)));
