@@ -1,6 +1,7 @@
 package io.chameleon.apply;
 
 import io.chameleon.binlog.SourceTransaction;
+import io.chameleon.catalog.AppliedBatch;
 import io.chameleon.catalog.Catalog;
 import io.chameleon.catalog.ErrorEntry;
 import io.chameleon.config.SourceConfig.OnError;
@@ -114,7 +115,8 @@ public final class BatchApplier {
                 }
             }
             current = null;
-            catalog.positions().recordApplied(sourceId, batch.end(), batch.sourceTime(), rowChanges, 0);
+            catalog.positions().recordApplied(sourceId, new AppliedBatch(batch.end(), batch.sourceTime(),
+                    batch.transactions(), rowChanges, skipped.values().stream().mapToLong(Long::longValue).sum(), 0));
             connection.commit();
         } catch (SQLException | BadValueException | RuntimeException e) {
             rollback(e);
