@@ -98,8 +98,10 @@ public final class ReplicaDaemon {
             catalog.sources().setStatus(record.id(), SourceStatus.RUNNING);
             SourceStatus end = SourceStatus.ERROR;
             try {
-                replicate(catalog, record, new BatchApplier(applyConnection, record.id(), tables.targets(),
-                        source.onErrorReplay()));
+                try (Housekeeping housekeeping = Housekeeping.start(pg, source, record.id())) {
+                    replicate(catalog, record, new BatchApplier(applyConnection, record.id(), tables.targets(),
+                            source.onErrorReplay()));
+                }
                 end = SourceStatus.STOPPED;
             } finally {
                 catalog.sources().setStatus(record.id(), end);
