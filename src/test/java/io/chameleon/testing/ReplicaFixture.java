@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -130,6 +131,17 @@ public final class ReplicaFixture {
                 s.execute(sql);
             }
         }
+    }
+
+    /** The first column of each row a query on the target database returns, as text. */
+    public List<String> pgStrings(String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = pg(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
     }
 
     /** Every difference between the MySQL table and its PostgreSQL copy (empty when equal). */
