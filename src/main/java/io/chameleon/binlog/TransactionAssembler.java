@@ -137,7 +137,7 @@ final class TransactionAssembler {
 
     private void inserts(WriteRowsEventData write) {
         TableName name = followedIds.get(write.getTableId());
-        if (name == null) {
+        if (name == null || tables.get(name).skips(RowChange.Kind.INSERT, write.getRows().size())) {
             return;
         }
         ReaderTable table = tables.get(name);
@@ -149,7 +149,7 @@ final class TransactionAssembler {
 
     private void updates(UpdateRowsEventData update) {
         TableName name = followedIds.get(update.getTableId());
-        if (name == null) {
+        if (name == null || tables.get(name).skips(RowChange.Kind.UPDATE, update.getRows().size())) {
             return;
         }
         ReaderTable table = tables.get(name);
@@ -162,7 +162,7 @@ final class TransactionAssembler {
 
     private void deletes(DeleteRowsEventData delete) {
         TableName name = followedIds.get(delete.getTableId());
-        if (name == null) {
+        if (name == null || tables.get(name).skips(RowChange.Kind.DELETE, delete.getRows().size())) {
             return;
         }
         ReaderTable table = tables.get(name);

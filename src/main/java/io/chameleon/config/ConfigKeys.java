@@ -195,8 +195,8 @@ final class ConfigKeys {
 
     static final ConfigKey<Void> SKIP_EVENTS = optional("sources.<name>.skip_events",
             new Section("insert, update and delete"), null,
-            "Changes that are not replicated, by kind. Each entry is a whole schema or one SCHEMA.TABLE; the "
-                    + "schema must be in schema_mappings.");
+            "Changes that are not replicated, by kind: start_replica drops them as it reads them, and counts them. "
+                    + "Each entry is a whole schema or one SCHEMA.TABLE; the schema must be in schema_mappings.");
     static final ConfigKey<List<String>> SKIP_INSERT = optional("sources.<name>.skip_events.insert",
             listOf(schemaOrTable()), List.of(), "Schemas and tables whose inserts are skipped.");
     static final ConfigKey<List<String>> SKIP_UPDATE = optional("sources.<name>.skip_events.update",
@@ -225,6 +225,13 @@ final class ConfigKeys {
             oneOf(NulCharPolicy.class), "strip",
             "What happens to a NUL character (U+0000) in text, which PostgreSQL cannot store: strip removes it; "
                     + "discard puts the row in the catalogue's discarded rows. Every case is counted.");
+    static final ConfigKey<Integer> METRICS_PORT = extension("sources.<name>.metrics_port", port(), null,
+            "The TCP port on which the running replica of the source serves its metrics to Prometheus "
+                    + "(GET /metrics: lag, rows read and applied, batches, skipped changes, errors). Absent: no "
+                    + "endpoint. Each source needs a port of its own.");
+    static final ConfigKey<String> METRICS_ADDRESS = extension("sources.<name>.metrics_address", text(HOST),
+            "127.0.0.1", "The address metrics_port listens on. The endpoint has no authentication: the default "
+                    + "serves this machine only; 0.0.0.0 serves every interface.");
 
     private ConfigKeys() {
     }

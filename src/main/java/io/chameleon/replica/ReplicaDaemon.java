@@ -16,7 +16,6 @@ import io.chameleon.mysql.SchemaReader;
 import io.chameleon.mysql.ServerInfo;
 import io.chameleon.pg.PgConnector;
 import io.chameleon.types.TypeMapper;
-import io.chameleon.types.ValuePolicies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +25,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * catalogue, fills a bounded {@link TransactionQueue}; the thread calling {@link #run()} takes
  * batches of whole transactions from it and applies each with its position in one PostgreSQL
  * transaction. The source's status is running meanwhile, stopped after a clean stop, error after a
- * failure.
+ * failure. With a metrics_port, the replica serves its {@link ReplicaMetrics} while it runs.
  */
 public final class ReplicaDaemon {
     private static final Logger LOG = LoggerFactory.getLogger(ReplicaDaemon.class);
@@ -54,6 +54,7 @@ public final class ReplicaDaemon {
     private final String host;
     private final CountDownLatch finished = new CountDownLatch(1);
     private final AtomicReference<Instant> lastRead = new AtomicReference<>();
+    private final ReplicaMetrics metrics;
     private volatile boolean stopRequested;
 
     private ReplicaDaemon(PgConnector pg, SourceConfig source, ReplicaTables tables, BinlogValues values, String host) {
@@ -62,6 +63,7 @@ public final class ReplicaDaemon {
         this.tables = tables;
         this.values = values;
         this.host = host;
+        this.metrics = new ReplicaMetrics(source.name(), tables.skippedChanges(), tables.leftOut(), Clock.systemUTC());
     }
 
     /**
@@ -79,7 +81,7 @@ public final class ReplicaDaemon {
             try (Connection my = new MysqlConnector(source.dbConn()).open()) {
                 ServerInfo server = ServerInfo.read(my);
                 ReplicaTables tables = ReplicaTables.of(catalog.tables().list(catalog.sources().id(source.name())),
-                        new SchemaReader(my, server).read(source), mapper, ValuePolicies.of(source));
+                        new SchemaReader(my, server).read(source), mapper, source);
                 return new ReplicaDaemon(pg, source, tables, new BinlogValues(!server.isMariaDb()), host);
             }
         }
@@ -90,7 +92,8 @@ public final class ReplicaDaemon {
      * batch is applied and the status is recorded.
      */
     public void run() throws Exception {
-        try (Connection statusConnection = pg.open(); Connection applyConnection = pg.open()) {
+        try (Connection statusConnection = pg.open(); Connection applyConnection = pg.open();
+                MetricsEndpoint endpoint = MetricsEndpoint.start(source, metrics::render)) {
             Catalog catalog = Catalog.open(statusConnection);
             SourceRecord record = catalog.sources().get(source.name());
             StartCheck.requireStartable(record, host);
@@ -129,6 +132,7 @@ public final class ReplicaDaemon {
                 tables.reader(),
                 values, t -> {
                     lastRead.set(t.sourceTime());
+                    metrics.read(t);
                     queue.accept(t);
                 });
         LOG.info("replica of source {} starts at {} with {} tables", source.name(), record.applied(), tables.targets().size());
@@ -154,6 +158,7 @@ public final class ReplicaDaemon {
             List<SourceTransaction> batch = queue.nextBatch(source.replicaBatchSize(), maxCollect, IDLE_WAIT);
             if (!batch.isEmpty()) {
                 ApplyResult result = applier.apply(batch);
+                metrics.applied(batch, result);
                 result.disabledTables().forEach((table, message) -> LOG.warn("source {}: table {} is no longer"
                         + " replicated (on_error_replay continue): its changes in the batch ending at {} failed: {};"
                         + " see show_errors", source.name(), table, result.applied(), message));

@@ -133,15 +133,15 @@ public final class ReplicaFixture {
         }
     }
 
-    /** The first column of each row a query on the target database returns, as text. */
+    /** The first column of every row of a query on the target database, as text. */
     public List<String> pgStrings(String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
+        List<String> values = new ArrayList<>();
         try (Connection c = pg(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
-                out.add(rs.getString(1));
+                values.add(rs.getString(1));
             }
         }
-        return out;
+        return values;
     }
 
     /** Every difference between the MySQL table and its PostgreSQL copy (empty when equal). */
