@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -59,7 +60,7 @@ final class Housekeeping implements AutoCloseable {
         Duration wait = PERIOD;
         try {
             MaintenanceSchedule schedule = pruneAndSchedule();
-            if (schedule.due() && !closed && maintained()) {
+            if (schedule.due() && maintained()) {
                 schedule = pruneAndSchedule();
             }
             if (!schedule.due() && schedule.untilNext() != null && schedule.untilNext().compareTo(wait) < 0) {
@@ -71,8 +72,10 @@ final class Housekeeping implements AutoCloseable {
                         e.getMessage(), e);
             }
         }
-        if (!closed) {
+        try {
             timer.schedule(this::turn, wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closedMeanwhile) {
+            // close() shut the timer down: no more turns
         }
     }
 
@@ -92,6 +95,9 @@ final class Housekeeping implements AutoCloseable {
     private boolean maintained() throws SQLException {
         maintenance = new MaintenanceRun(pg, source, false);
         try {
+            if (closed) { // close() may have looked for a run to cancel just before there was one
+                return false;
+            }
             MaintenanceReport r = maintenance.run();
             LOG.info("auto_maintenance of source {}: {} of {} tables in {} ms{}; next in {}", source.name(), r.command(),
                     r.vacuumed(), r.took().toMillis(), r.leftOut() == 0 ? "" : ", " + r.leftOut() + " left out: "
