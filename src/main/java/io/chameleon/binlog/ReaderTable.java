@@ -36,6 +36,15 @@ public record ReaderTable(List<TrackedColumn> columns, BinlogPosition snapshot, 
         return snapshot != null && snapshot.compareTo(end) >= 0;
     }
 
+    /**
+     * The same for a transaction not committed yet, from a position {@code inside} it (at or after
+     * its start, before its commit): a copy is taken at a commit boundary, so one taken after that
+     * position was taken at or after the commit.
+     */
+    public boolean copyContainsTransactionAt(BinlogPosition inside) {
+        return snapshot != null && snapshot.compareTo(inside) > 0;
+    }
+
     /** True, and the rows counted, when skip_events drops this table's row changes of {@code kind}. */
     boolean skips(RowChange.Kind kind, int rows) {
         if (!skippedKinds.contains(kind)) {

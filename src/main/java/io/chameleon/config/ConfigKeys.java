@@ -160,11 +160,13 @@ final class ConfigKeys {
                     + "replica of the MySQL server, and between sources reading the same server.");
     static final ConfigKey<Integer> REPLICA_BATCH_SIZE = optional("sources.<name>.replica_batch_size",
             integer(1, Integer.MAX_VALUE), "10000",
-            "The most rows read from the binlog before they are written to PostgreSQL. Batches always end on "
-                    + "a MySQL transaction boundary.");
+            "The most rows read from the binlog before they are written to PostgreSQL. Batches of whole "
+                    + "transactions close at the lower of this and replay_max_rows; a larger transaction is applied in "
+                    + "parts of that size inside one PostgreSQL transaction, committed with its last part.");
     static final ConfigKey<Integer> REPLAY_MAX_ROWS = optional("sources.<name>.replay_max_rows",
             integer(1, Integer.MAX_VALUE), "10000",
-            "The most rows applied to PostgreSQL in one step of the replay.");
+            "The most rows applied to PostgreSQL in one step of the replay: a batch, or a part of a transaction "
+                    + "larger than a batch. The lower of this and replica_batch_size bounds both.");
     static final ConfigKey<String> BATCH_RETENTION = optional("sources.<name>.batch_retention", interval(),
             "1 day", "How long the catalogue keeps the replay history (batches, transactions, row changes and lag, "
                     + "by the minute) that show_status --source sums; the running replica and run_maintenance delete "

@@ -37,12 +37,17 @@ import java.util.concurrent.atomic.AtomicReference;
  * Replicates one source until stopped: the binlog reader, from the applied position in the
  * catalogue, fills a bounded {@link TransactionQueue}; the thread calling {@link #run()} takes
  * batches of whole transactions from it and applies each with its position in one PostgreSQL
- * transaction. The source's status is running meanwhile, stopped after a clean stop, error after a
- * failure. With a metrics_port, the replica serves its {@link ReplicaMetrics} while it runs.
+ * transaction, or the parts of a transaction larger than a batch in one PostgreSQL transaction
+ * ({@link ReplicaMemory} sets the bounds; a stop between such parts rolls them back). The source's
+ * status is running meanwhile, stopped after a clean stop, error after a failure. With a
+ * metrics_port, the replica serves its {@link ReplicaMetrics} while it runs.
  */
 public final class ReplicaDaemon {
     private static final Logger LOG = LoggerFactory.getLogger(ReplicaDaemon.class);
-    /** Transactions the reader may be ahead of the applier; the reader waits when they are queued. */
+    /**
+     * Transactions the reader may be ahead of the applier ({@link ReplicaMemory} bounds their bytes too); the
+     * reader waits when they are queued.
+     */
     private static final int QUEUE_CAPACITY = 1024;
     /** How long the applier waits for a transaction before it looks at stop requests and the reader again. */
     private static final Duration IDLE_WAIT = Duration.ofMillis(200);
@@ -127,10 +132,11 @@ public final class ReplicaDaemon {
     }
 
     private void replicate(Catalog catalog, SourceRecord record, BatchApplier applier) throws Exception {
-        TransactionQueue queue = new TransactionQueue(QUEUE_CAPACITY);
+        ReplicaMemory memory = ReplicaMemory.of(source);
+        TransactionQueue queue = new TransactionQueue(QUEUE_CAPACITY, memory.queueBytes(), memory.batch());
         BinlogReader reader = new BinlogReader(source.dbConn(), source.myServerId(), record.applied(), source.gtidEnable(),
                 tables.reader(),
-                values, t -> {
+                values, memory.batch(), t -> {
                     lastRead.set(t.sourceTime());
                     metrics.read(t);
                     queue.accept(t);
@@ -155,16 +161,20 @@ public final class ReplicaDaemon {
                 throw new IllegalStateException("the binlog reader of source " + source.name() + " stopped: "
                         + reader.failure().get().getMessage(), reader.failure().get());
             }
-            List<SourceTransaction> batch = queue.nextBatch(source.replicaBatchSize(), maxCollect, IDLE_WAIT);
+            List<SourceTransaction> batch = queue.nextBatch(maxCollect, IDLE_WAIT);
             if (!batch.isEmpty()) {
                 ApplyResult result = applier.apply(batch);
                 metrics.applied(batch, result);
+                BinlogPosition end = batch.get(batch.size() - 1).end();
                 result.disabledTables().forEach((table, message) -> LOG.warn("source {}: table {} is no longer"
                         + " replicated (on_error_replay continue): its changes in the batch ending at {} failed: {};"
-                        + " see show_errors", source.name(), table, result.applied(), message));
-                LOG.debug("applied {} transactions, {} row changes, up to {}", batch.size(), result.rowChanges(),
-                        result.applied());
-                consistent = consistent || markConsistentOnceReached(catalog, record, result.applied());
+                        + " see show_errors", source.name(), table, end, message));
+                LOG.debug("applied {}, {} row changes, up to {}{}", batch.get(0).whole() ? batch.size() + " transactions"
+                        : "part " + batch.get(0).part() + " of a transaction", result.rowChanges(), end,
+                        result.committed() ? "" : " (committed with its last part)");
+                if (result.committed()) {
+                    consistent = consistent || markConsistentOnceReached(catalog, record, result.applied());
+                }
             }
             Instant read = lastRead.get();
             if (read != null && !read.equals(recordedRead)) {
@@ -172,6 +182,7 @@ public final class ReplicaDaemon {
                 recordedRead = read;
             }
         }
+        applier.rollBackOpenTransaction();
     }
 
     /** Every table shows a state MySQL had once replay passes the latest snapshot point. */

@@ -42,25 +42,33 @@ final class ReplicaMetrics {
         this.clock = clock;
     }
 
-    /** The reader hands a transaction to the applier. */
+    /** The reader hands a transaction, or a part of one larger than a batch, to the applier. */
     void read(SourceTransaction transaction) {
-        transactionsRead.increment();
+        if (transaction.last()) {
+            transactionsRead.increment();
+        }
         rowChangesRead.add(transaction.changes().size());
         readLagSeconds = lagSeconds(transaction.sourceTime(), clock.instant());
     }
 
-    /** A batch and its position are committed in PostgreSQL. */
+    /**
+     * A batch is committed in PostgreSQL with its position, or a part of a transaction larger than
+     * a batch is applied in the PostgreSQL transaction kept open until its last part: row changes
+     * count part by part, transactions, batches and the replay lag once committed.
+     */
     void applied(List<SourceTransaction> batch, ApplyResult result) {
-        Instant now = clock.instant();
-        batchesApplied.increment();
-        transactionsApplied.add(batch.size());
         rowChangesApplied.add(result.rowChanges());
         result.skippedRowChanges().values().forEach(skippedNotReplicated::add);
         // each disabled table has its entry in the error log
         errors.add(result.disabledTables().size());
         tablesLeftOut.addAndGet(result.disabledTables().size());
-        replayLagSeconds = lagSeconds(batch.get(batch.size() - 1).sourceTime(), now);
-        lastApplied = now;
+        if (result.committed()) {
+            Instant now = clock.instant();
+            batchesApplied.increment();
+            transactionsApplied.add(batch.size());
+            replayLagSeconds = lagSeconds(batch.get(batch.size() - 1).sourceTime(), now);
+            lastApplied = now;
+        }
     }
 
     /** The figures in Prometheus's text format. */

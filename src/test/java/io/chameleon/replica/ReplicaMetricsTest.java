@@ -71,6 +71,33 @@ class ReplicaMetricsTest {
     }
 
     @Test
+    void aTransactionInPartsCountsOnceAndMovesTheReplayLagWithItsCommit() {
+        ReplicaMetrics metrics = new ReplicaMetrics("mysql", new LongAdder(), 0, Clock.fixed(NOW, ZoneOffset.UTC));
+        SourceTransaction whole = transaction(2, NOW.minusSeconds(3));
+        SourceTransaction first = part(whole, 1, false);
+        SourceTransaction last = part(whole, 2, true);
+
+        metrics.read(first);
+        metrics.read(last);
+        metrics.applied(List.of(first), new ApplyResult(2, 0, 2, new TreeMap<>(), new ConversionReport(), null,
+                new TreeMap<>()));
+        String afterFirst = metrics.render();
+        metrics.applied(List.of(last), new ApplyResult(2, 0, 2, new TreeMap<>(), new ConversionReport(), last.end(),
+                new TreeMap<>()));
+
+        assertThat(afterFirst).contains("chameleon_replay_lag_seconds{source=\"mysql\"} NaN\n",
+                "chameleon_applied_transactions_total{source=\"mysql\"} 0\n",
+                "chameleon_applied_row_changes_total{source=\"mysql\"} 2\n",
+                "chameleon_applied_batches_total{source=\"mysql\"} 0\n");
+        assertThat(metrics.render()).contains("chameleon_read_transactions_total{source=\"mysql\"} 1\n",
+                "chameleon_read_row_changes_total{source=\"mysql\"} 4\n",
+                "chameleon_replay_lag_seconds{source=\"mysql\"} 3\n",
+                "chameleon_applied_transactions_total{source=\"mysql\"} 1\n",
+                "chameleon_applied_row_changes_total{source=\"mysql\"} 4\n",
+                "chameleon_applied_batches_total{source=\"mysql\"} 1\n");
+    }
+
+    @Test
     void aSourceClockAheadOfOursGivesNoNegativeLag() {
         ReplicaMetrics metrics = new ReplicaMetrics("mysql", new LongAdder(), 0, Clock.fixed(NOW, ZoneOffset.UTC));
 
@@ -87,6 +114,10 @@ class ReplicaMetricsTest {
         assertThat(text).isEqualTo("# HELP m back\\\\slash\\nline\n# TYPE m gauge\n"
                 + "m{source=\"a\\\"b\\\\c\\nd\"} 0.5\n"
                 + "m{source=\"a\\\"b\\\\c\\nd\",reason=\"x\\\"y\"} 3\n");
+    }
+
+    private static SourceTransaction part(SourceTransaction rows, int part, boolean last) {
+        return new SourceTransaction(rows.changes(), rows.end(), rows.sourceTime(), part, last);
     }
 
     private static SourceTransaction transaction(int rows, Instant sourceTime) {
