@@ -2,20 +2,27 @@ package io.chameleon.replica;
 
 import io.chameleon.config.ChameleonConfig;
 import io.chameleon.config.ConfigLoader;
+import io.chameleon.mysql.BinlogPosition;
+import io.chameleon.testing.ReplicaCatchUp;
 import io.chameleon.testing.ReplicaFixture;
 
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A fixture's replica daemon running in a thread of the test's JVM, until {@link #stop()}. */
+/** A fixture's replica daemon running in a thread of the test's JVM, as start_replica --debug runs it, until {@link #stop()}. */
 final class RunningReplica {
+    private final ReplicaFixture fx;
     private final ReplicaDaemon daemon;
+    private final AtomicReference<Throwable> failure;
     private final Thread thread;
 
-    private RunningReplica(ReplicaDaemon daemon, AtomicReference<Throwable> failure) {
+    private RunningReplica(ReplicaFixture fx, ReplicaDaemon daemon, AtomicReference<Throwable> failure) {
+        this.fx = fx;
         this.daemon = daemon;
+        this.failure = failure;
         this.thread = new Thread(() -> {
             try {
                 daemon.run();
@@ -25,6 +32,11 @@ final class RunningReplica {
         }, "replica");
     }
 
+    /** Prepares the daemon of the fixture's source and starts it. */
+    static RunningReplica start(ReplicaFixture fx) throws Exception {
+        return start(fx, new AtomicReference<>());
+    }
+
     /**
      * Prepares the daemon of the fixture's source and starts it.
      *
@@ -32,12 +44,30 @@ final class RunningReplica {
      */
     static RunningReplica start(ReplicaFixture fx, AtomicReference<Throwable> failure) throws Exception {
         ChameleonConfig config = ConfigLoader.load(fx.configFile);
-        RunningReplica replica = new RunningReplica(ReplicaDaemon.prepare(config, config.source(fx.sourceName)), failure);
+        RunningReplica replica = new RunningReplica(fx, ReplicaDaemon.prepare(config, config.source(fx.sourceName)),
+                failure);
         replica.thread.start();
         return replica;
     }
 
-    /** Stops the daemon after its current batch and waits for it. */
+    /** The first failure reported, or null. */
+    Throwable failure() {
+        return failure.get();
+    }
+
+    /** Waits until everything MySQL has written so far is applied; returns how long that took. */
+    Duration awaitCaughtUp(Duration timeout) throws Exception {
+        try (Connection my = fx.mysql()) {
+            return awaitApplied(ReplicaCatchUp.sourcePosition(my), timeout);
+        }
+    }
+
+    /** Waits until {@code target} is applied (see {@link ReplicaCatchUp#awaitApplied}); returns how long that took. */
+    Duration awaitApplied(BinlogPosition target, Duration timeout) throws Exception {
+        return ReplicaCatchUp.awaitApplied(fx::pg, fx.sourceName, target, failure::get, timeout);
+    }
+
+    /** Stops the daemon after its current batch, as SIGTERM does, and waits for it. */
     void stop() throws InterruptedException {
         daemon.stop();
         assertThat(daemon.awaitFinished(Duration.ofSeconds(30))).as("the replica stops within 30 s").isTrue();

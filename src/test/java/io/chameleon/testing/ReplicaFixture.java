@@ -117,6 +117,15 @@ public final class ReplicaFixture {
         return r;
     }
 
+    /** The source's count of applied row changes, which the applier adds to in each batch's transaction. */
+    public long replayedRows() throws SQLException {
+        try (Connection c = pg(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT replayed_rows FROM sch_chameleon.sources WHERE source_name = '" + sourceName + "'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     public Connection mysql() throws SQLException {
         return TestServers.mysqlConnection(mysqlSchema);
     }
