@@ -9,17 +9,18 @@ import java.util.Set;
  * PostgreSQL index names are unique per schema (and share the namespace with tables), MySQL's
  * only per table: keep the MySQL name where it is free, else prefix the table name, else number it.
  */
-final class IndexNamer {
+public final class IndexNamer {
     private static final int MAX_BYTES = 63;
     private final Set<String> taken = new HashSet<>();
 
-    IndexNamer(Iterable<String> tableNames) {
-        for (String t : tableNames) {
+    /** @param takenNames the names already used in the schema: its tables, and its indexes if any */
+    public IndexNamer(Iterable<String> takenNames) {
+        for (String t : takenNames) {
             taken.add(t.toLowerCase(Locale.ROOT));
         }
     }
 
-    synchronized String name(String table, String mysqlIndexName) {
+    public synchronized String name(String table, String mysqlIndexName) {
         String base = mysqlIndexName.equals("PRIMARY") ? table + "_pkey" : mysqlIndexName;
         String candidate = fit(base);
         if (!taken.add(candidate.toLowerCase(Locale.ROOT))) {
@@ -32,7 +33,7 @@ final class IndexNamer {
     }
 
     /** Cuts to PostgreSQL's 63-byte identifier limit on a character boundary. */
-    static String fit(String name) {
+    public static String fit(String name) {
         if (name.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES) {
             return name;
         }

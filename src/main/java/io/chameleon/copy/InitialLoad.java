@@ -10,6 +10,7 @@ import io.chameleon.mysql.ServerInfo;
 import io.chameleon.pg.PgConnector;
 import io.chameleon.schema.TableDef;
 import io.chameleon.types.ConversionReport;
+import io.chameleon.types.DefaultTranslator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,7 +78,7 @@ public final class InitialLoad {
         }
         TablePlanner planner = new TablePlanner(config, source, postgis);
         List<TablePlan> plans = planner.plan(tables, autoIncrements);
-        TargetBuilder builder = new TargetBuilder(pg, source, new TargetDdl(postgis), warnings);
+        TargetBuilder builder = new TargetBuilder(pg, source, new TargetDdl(postgis, new DefaultTranslator(source.zeroDates())), warnings);
         builder.prepare(plans);
 
         CopyProgress progress = new CopyProgress();

@@ -45,6 +45,11 @@ public record TablePlan(
         return Sql.qualified(loadSchema, pgTable());
     }
 
+    /** The table as it is built in the loading schema. */
+    public TargetTable target() {
+        return new TargetTable(source, loadSchema, pgTypes, fillfactor);
+    }
+
     public String selectAllSql() {
         return "SELECT " + source.columns().stream().map(TextSelect::expression).collect(Collectors.joining(", "))
                 + " FROM " + MysqlNames.qualified(source.name());

@@ -4,8 +4,6 @@ import io.chameleon.config.SourceConfig;
 import io.chameleon.pg.PgConnector;
 import io.chameleon.pg.Sql;
 import io.chameleon.schema.ColumnDef;
-import io.chameleon.types.DefaultTranslator;
-import io.chameleon.types.TranslatedDefault;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +13,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -37,14 +34,12 @@ final class TargetBuilder {
     private final TargetDdl ddl;
     private final List<String> warnings;
     private final ExistingTables existing = new ExistingTables();
-    private final DefaultTranslator defaults;
 
     TargetBuilder(PgConnector pg, SourceConfig source, TargetDdl ddl, List<String> warnings) {
         this.pg = pg;
         this.source = source;
         this.ddl = ddl;
         this.warnings = warnings;
-        this.defaults = new DefaultTranslator(source.zeroDates());
     }
 
     void prepare(List<TablePlan> plans) throws SQLException {
@@ -68,17 +63,12 @@ final class TargetBuilder {
 
     private void createTable(Connection c, TablePlan p) throws SQLException {
         try (Statement s = c.createStatement()) {
-            for (String sql : ddl.enumTypes(p)) {
+            for (String sql : ddl.enumTypes(p.target())) {
                 s.execute(sql);
             }
-            List<Optional<String>> columnDefaults = new ArrayList<>();
-            for (int i = 0; i < p.source().columns().size(); i++) {
-                ColumnDef col = p.source().columns().get(i);
-                TranslatedDefault d = defaults.translate(p.source().name(), col, p.pgTypes().get(i), p.loadSchema());
-                d.warning().ifPresent(w -> warn(p.source().name() + "." + col.name() + ": " + w));
-                columnDefaults.add(col.autoIncrement() ? Optional.empty() : d.expression());
-            }
-            s.execute(ddl.createTable(p, columnDefaults));
+            TargetDdl.Statement create = ddl.createTable(p.target());
+            create.warnings().forEach(this::warn);
+            s.execute(create.sql());
         }
     }
 
@@ -90,7 +80,7 @@ final class TargetBuilder {
             IndexNamer namer = new IndexNamer(plans.stream().map(TablePlan::pgTable).toList());
             ConcurrentLinkedQueue<TargetDdl.IndexStatement> queue = new ConcurrentLinkedQueue<>();
             for (TablePlan p : plans) {
-                p.source().indexes().stream().map(i -> ddl.index(p, i, namer)).forEach(st -> {
+                p.source().indexes().stream().map(i -> ddl.index(p.target(), i, namer)).forEach(st -> {
                     if (st.sql() == null) {
                         warn("index " + st.index().name() + " of " + p.source().name() + " not built: " + st.skipReason());
                     } else {
@@ -139,7 +129,7 @@ final class TargetBuilder {
                 }
             }
             try (Statement s = c.createStatement()) {
-                for (String sql : ddl.autoIncrement(p, col, p.pgTypes().get(i), start)) {
+                for (String sql : ddl.autoIncrement(p.target(), col, p.pgTypes().get(i), start)) {
                     s.execute(sql);
                 }
             } catch (SQLException e) {

@@ -166,9 +166,10 @@ public final class SchemaReader {
                 return new DefaultValue(null, DefaultKind.NULL);
             }
             if (raw.length() >= 2 && raw.startsWith("'") && raw.endsWith("'")) {
-                return new DefaultValue(unquoteMariaDb(raw.substring(1, raw.length() - 1)), DefaultKind.LITERAL);
+                return new DefaultValue(MysqlStrings.unescape(raw.substring(1, raw.length() - 1), '\''), DefaultKind.LITERAL);
             }
-            if (raw.matches("[-+]?[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?")) {
+            // numbers bare, and BIT defaults as b'101'
+            if (raw.matches("[-+]?[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?") || raw.matches("b'[01]*'")) {
                 return new DefaultValue(raw, DefaultKind.LITERAL);
             }
             return new DefaultValue(raw, DefaultKind.EXPRESSION);
@@ -179,30 +180,6 @@ public final class SchemaReader {
             return new DefaultValue(raw, DefaultKind.EXPRESSION);
         }
         return new DefaultValue(raw, DefaultKind.LITERAL);
-    }
-
-    private static String unquoteMariaDb(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch == '\'' && i + 1 < s.length() && s.charAt(i + 1) == '\'') {
-                b.append('\'');
-                i++;
-            } else if (ch == '\\' && i + 1 < s.length()) {
-                char n = s.charAt(++i);
-                switch (n) {
-                    case 'n' -> b.append('\n');
-                    case 't' -> b.append('\t');
-                    case 'r' -> b.append('\r');
-                    case '0' -> b.append('\0');
-                    case 'Z' -> b.append('\u001A');
-                    default -> b.append(n);
-                }
-            } else {
-                b.append(ch);
-            }
-        }
-        return b.toString();
     }
 
     /** The labels of {@code enum('a','b''c')} or {@code set(...)}, unescaped, in order. */

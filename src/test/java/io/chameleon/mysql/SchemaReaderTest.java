@@ -23,6 +23,7 @@ class SchemaReaderTest {
         assertThat(mariadb.normaliseDefault("-1", true, "", "int").value()).isEqualTo("-1");
         assertThat(mariadb.normaliseDefault("0.00", true, "", "decimal").kind()).isEqualTo(DefaultKind.LITERAL);
         assertThat(mariadb.normaliseDefault("NULL", true, "", "int").kind()).isEqualTo(DefaultKind.NULL);
+        assertThat(mariadb.normaliseDefault("b'101'", true, "", "bit").kind()).isEqualTo(DefaultKind.LITERAL);
         assertThat(mariadb.normaliseDefault("current_timestamp()", false, "", "datetime").kind())
                 .isEqualTo(DefaultKind.EXPRESSION);
         assertThat(mariadb.normaliseDefault(null, false, "", "int").kind()).isEqualTo(DefaultKind.NONE);

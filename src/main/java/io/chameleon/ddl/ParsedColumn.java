@@ -1,0 +1,19 @@
+package io.chameleon.ddl;
+
+/**
+ * A column declaration as written, before it is placed in its table.
+ *
+ * @param nullable TRUE for NULL, FALSE for NOT NULL, null when the declaration says neither
+ * @param defaultValue the DEFAULT clause, null when there is none
+ * @param primaryKey declared {@code PRIMARY KEY} on the column itself (or SERIAL's implied UNIQUE for {@code unique})
+ */
+record ParsedColumn(
+        String name,
+        ColumnType type,
+        Boolean nullable,
+        DefaultSpec defaultValue,
+        boolean autoIncrement,
+        boolean generated,
+        boolean primaryKey,
+        boolean unique) {
+}

@@ -1,0 +1,10 @@
+ALTER TABLE t ADD COLUMN first_col int FIRST;
+ALTER TABLE t ADD COLUMN after_id varchar(10) AFTER id;
+ALTER TABLE t ADD last_col date;
+ALTER TABLE t ADD COLUMN must int NOT NULL;
+ALTER TABLE t ADD COLUMN must_text varchar(5) NOT NULL, ADD COLUMN must_enum enum('p','q') NOT NULL;
+ALTER TABLE t ADD COLUMN with_default int NOT NULL DEFAULT -1;
+ALTER TABLE t ADD COLUMN IF NOT EXISTS name varchar(99);
+ALTER TABLE t ADD COLUMN IF NOT EXISTS maybe int;
+ALTER TABLE t ADD (p1 int, p2 varchar(3) CHARACTER SET utf8mb4);
+ALTER TABLE t ADD COLUMN day date NOT NULL;

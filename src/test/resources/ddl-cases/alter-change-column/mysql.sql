@@ -1,0 +1,8 @@
+ALTER TABLE t CHANGE qty quantity bigint NOT NULL;
+ALTER TABLE t MODIFY label varchar(50) DEFAULT 'empty';
+ALTER TABLE t MODIFY COLUMN note text CHARACTER SET utf8mb4;
+ALTER TABLE t MODIFY price decimal(8,3) NULL;
+ALTER TABLE t CHANGE COLUMN flag flag int DEFAULT 0 FIRST;
+ALTER TABLE t MODIFY code varchar(4) AFTER id;
+ALTER TABLE t MODIFY COLUMN IF EXISTS missing int;
+ALTER TABLE t MODIFY label varchar(50) DEFAULT 'empty';

@@ -1,0 +1,11 @@
+ALTER TABLE orders ADD INDEX idx_customer (customer);
+ALTER TABLE orders ADD UNIQUE KEY uk_customer_created (customer, created), ADD KEY (customer(10));
+ALTER TABLE items ADD INDEX created (created);
+CREATE INDEX idx_note ON orders (note(30));
+CREATE UNIQUE INDEX uk_items ON items (created) USING BTREE ALGORITHM=INPLACE LOCK=NONE;
+ALTER TABLE orders ADD FULLTEXT INDEX ft_note (note);
+ALTER TABLE orders DROP INDEX idx_customer;
+DROP INDEX customer ON orders;
+ALTER TABLE orders DROP KEY ft_note;
+ALTER TABLE orders RENAME INDEX created TO by_created;
+DROP INDEX IF EXISTS nothing ON items;

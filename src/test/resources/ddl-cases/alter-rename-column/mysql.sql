@@ -1,0 +1,2 @@
+ALTER TABLE t RENAME COLUMN kind TO category;
+ALTER TABLE t RENAME COLUMN ref TO reference, RENAME COLUMN id TO pk;

@@ -1,0 +1,3 @@
+CREATE TABLE a (id int PRIMARY KEY);
+CREATE TABLE b (id int PRIMARY KEY);
+CREATE TABLE c (id int PRIMARY KEY, n int);

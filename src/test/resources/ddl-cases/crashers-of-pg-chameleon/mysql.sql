@@ -1,0 +1,10 @@
+DROP TABLE a, b;
+CREATE TABLE a LIKE c;
+ALTER TABLE c ADD COLUMN m int, ALGORITHM=INPLACE;
+ALTER TABLE c ADD COLUMN neg int DEFAULT -1;
+ALTER TABLE c ADD COLUMN money decimal(5,2) DEFAULT 0.00;
+create table lower_ai (id int not null auto_increment primary key);
+RENAME TABLE a TO b, c TO d;
+CREATE VIEW v AS SELECT id FROM d;
+CREATE INDEX n_idx ON d (n);
+ALTER TABLE d ADD INDEX m_idx (m);

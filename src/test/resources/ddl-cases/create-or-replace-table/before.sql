@@ -1,0 +1,1 @@
+CREATE TABLE tags (id int PRIMARY KEY, kind enum('a','b'), label varchar(10));

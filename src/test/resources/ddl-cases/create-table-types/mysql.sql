@@ -1,0 +1,20 @@
+CREATE TABLE everything (
+  id integer unsigned NOT NULL PRIMARY KEY,
+  t1 tinyint, t2 tinyint(1), t3 bool, t4 boolean DEFAULT true, t5 tinyint unsigned,
+  s1 smallint, s2 smallint unsigned, m1 mediumint, m2 mediumint(5) unsigned zerofill, m3 middleint,
+  i1 int4, b1 bigint, b2 bigint(20) unsigned, b3 int8,
+  d1 decimal, d2 dec(5), d3 numeric(12,4), d4 fixed(3,1) unsigned,
+  f1 float, f2 float(30), f3 float(7,3), f4 double, f5 double precision, f6 real, f7 float4, f8 float8,
+  bit1 bit, bit2 bit(12),
+  y year, dt date, dtm datetime, dtm6 datetime(6), ts timestamp(2) NULL, tm time, tm3 time(3),
+  c1 char, c2 char(10), c3 character(5), c4 char varying(7), c5 character varying(8), c6 varchar(255),
+  c7 national char(3), c8 nchar(2), c9 nvarchar(4), c10 varchar(0),
+  c11 varchar(5) CHARACTER SET latin1, c12 varchar(5) COLLATE utf8mb4_bin, c13 char(3) BINARY,
+  tx1 tinytext, tx2 text, tx3 mediumtext, tx4 longtext, tx5 text(300), tx6 long varchar,
+  bn1 binary, bn2 binary(16), bn3 varbinary(30), bl1 tinyblob, bl2 blob, bl3 mediumblob, bl4 longblob, bl5 blob(70000),
+  bn4 varchar(4) CHARACTER SET binary,
+  e1 enum('a','b''c','d\\e'), st set('x','y','z'),
+  j json, u uuid,
+  g1 geometry, g2 point, g3 linestring, g4 polygon, g5 multipoint, g6 multilinestring, g7 multipolygon,
+  g8 geometrycollection
+) DEFAULT CHARSET=utf8mb4;

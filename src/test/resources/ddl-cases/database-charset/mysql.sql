@@ -1,0 +1,5 @@
+ALTER DATABASE ddl_shop CHARACTER SET latin1;
+CREATE TABLE t (id int PRIMARY KEY, name varchar(10));
+ALTER DATABASE ddl_other CHARACTER SET latin1;
+ALTER DATABASE CHARACTER SET utf8mb4;
+CREATE TABLE u (id int PRIMARY KEY, name varchar(10));

@@ -1,0 +1,2 @@
+TRUNCATE TABLE t;
+TRUNCATE ddl_shop.t;
