@@ -5,6 +5,7 @@ import io.chameleon.catalog.AppliedBatch;
 import io.chameleon.catalog.Catalog;
 import io.chameleon.catalog.ErrorEntry;
 import io.chameleon.config.SourceConfig.OnError;
+import io.chameleon.pg.ConnectionLoss;
 import io.chameleon.schema.TableName;
 import io.chameleon.types.BadValueException;
 import io.chameleon.types.ConversionReport;
@@ -42,7 +43,8 @@ import java.util.stream.Collectors;
  * {@code continue}: each table's part runs under a SAVEPOINT; a failing table is rolled back to it
  * and, in the same transaction as the other tables' rows and the position, marked not replicated
  * and logged in error_log; the applier then leaves it out of every later batch and part (its
- * changes are counted as skipped).
+ * changes are counted as skipped). A lost PostgreSQL connection is never taken for a table's
+ * failure: the batch fails whole and is tried again after the outage.
  *
  * <p>Not thread-safe; owns its connection's transactions (turns autocommit off).
  */
@@ -123,8 +125,8 @@ public final class BatchApplier {
                         connection.releaseSavepoint(savepoint);
                     }
                 } catch (SQLException | BadValueException | RuntimeException failure) {
-                    if (savepoint == null) {
-                        throw failure;
+                    if (savepoint == null || ConnectionLoss.in(failure).isPresent()) {
+                        throw failure; // a lost connection is no fault of the table's: the batch is tried again
                     }
                     connection.rollback(savepoint);
                     String message = describe(failure);

@@ -8,42 +8,58 @@ import io.chameleon.schema.TableName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Follows a source's binlog from a file/position, or by GTID (MariaDB), and hands every whole transaction, with the
  * row changes of the followed tables, to a {@link TransactionSink}; one larger than its {@link BatchBounds} in parts.
  *
- * <p>The client reconnects by itself when the connection drops (keep-alive), resuming after the
- * last event it saw. A failure to decode or deliver stops the reader; {@link #failure()} says why.
+ * <p>One connection, read on a daemon thread named after the source. The reader never reconnects by
+ * itself: a client that resumes after the last event it saw may start mid-transaction. When the
+ * connection is refused, drops, or stays silent for three heartbeat intervals, the reader stops
+ * and {@link #failure()} is a {@link SourceUnavailable}: its owner starts a new reader from the
+ * applied position. A failure to decode or deliver an event stops it too, with any other exception.
  */
 public final class BinlogReader implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BinlogReader.class);
     /** The server sends a heartbeat when idle this long, so an idle source is told from a dead one. */
     private static final Duration HEARTBEAT = Duration.ofSeconds(5);
-    /** No event, not even a heartbeat, for this long means the connection is dead: reconnect. */
-    private static final Duration SILENCE_BEFORE_RECONNECT = HEARTBEAT.multipliedBy(3);
+    /** No event, not even a heartbeat, for this many heartbeat intervals means the connection is dead. */
+    private static final int SILENT_HEARTBEATS = 3;
+    /** How long stop() waits for the reading thread to end. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
+    private final String source;
+    private final DbConn conn;
     private final BinaryLogClient client;
     private final TransactionAssembler assembler;
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final SilenceWatchdog watchdog;
+    private final Thread thread;
+    private final AtomicReference<Exception> failure = new AtomicReference<>();
+    /** Counted down once connected or once the reading thread ends, whichever comes first. */
+    private final CountDownLatch started = new CountDownLatch(1);
+    private volatile boolean stopping;
 
     /**
+     * @param source the source's name, for thread names and messages
      * @param serverId the replica server id the reader registers with; unique among the source's replicas
      * @param start where to read from: just after the last applied transaction
      * @param tables the followed tables; changes of other tables are left out
      */
-    public BinlogReader(DbConn conn, long serverId, BinlogPosition start, Map<TableName, ReaderTable> tables,
-            BinlogValues values, BatchBounds bounds, TransactionSink sink) {
-        this(conn, serverId, start, false, tables, values, bounds, sink);
+    public BinlogReader(String source, DbConn conn, long serverId, BinlogPosition start,
+            Map<TableName, ReaderTable> tables, BinlogValues values, BatchBounds bounds, TransactionSink sink) {
+        this(source, conn, serverId, start, false, tables, values, bounds, sink);
     }
 
     /**
+     * @param source the source's name, for thread names and messages
      * @param serverId the replica server id the reader registers with; unique among the source's replicas
      * @param start where to read from: just after the last applied transaction
      * @param byGtid resume from {@code start}'s GTID position rather than its file and position
@@ -52,8 +68,17 @@ public final class BinlogReader implements AutoCloseable {
      * @param bounds a transaction larger than these is handed to {@code sink} in parts
      * @throws UnsupportedOperationException for a MySQL GTID set with {@code byGtid}: not built yet
      */
-    public BinlogReader(DbConn conn, long serverId, BinlogPosition start, boolean byGtid,
+    public BinlogReader(String source, DbConn conn, long serverId, BinlogPosition start, boolean byGtid,
             Map<TableName, ReaderTable> tables, BinlogValues values, BatchBounds bounds, TransactionSink sink) {
+        this(source, conn, serverId, start, byGtid, tables, values, bounds, sink, HEARTBEAT);
+    }
+
+    /** @param heartbeat how often an idle server sends a heartbeat; shorter in tests of the watchdog */
+    BinlogReader(String source, DbConn conn, long serverId, BinlogPosition start, boolean byGtid,
+            Map<TableName, ReaderTable> tables, BinlogValues values, BatchBounds bounds, TransactionSink sink,
+            Duration heartbeat) {
+        this.source = source;
+        this.conn = conn;
         client = new BinaryLogClient(conn.host(), conn.port(), conn.user(), conn.password() == null ? "" : conn.password());
         client.setServerId(serverId);
         String gtid = start.gtidSet();
@@ -74,27 +99,79 @@ public final class BinlogReader implements AutoCloseable {
         }
         client.setEventDeserializer(BinlogEventDeserializer.create());
         client.setConnectTimeout(Duration.ofSeconds(conn.connectTimeoutSeconds()).toMillis());
-        client.setHeartbeatInterval(HEARTBEAT.toMillis());
-        client.setKeepAlive(true);
-        client.setKeepAliveInterval(SILENCE_BEFORE_RECONNECT.toMillis());
+        client.setHeartbeatInterval(heartbeat.toMillis());
+        client.setKeepAlive(false);
+        // the client's own helper threads (the connect timeout) must not keep the JVM alive either
+        client.setThreadFactory(r -> daemon(r, "binlog-" + source + "-helper"));
         assembler = new TransactionAssembler(start.file(), gtid, tables, new RowImages(values), bounds, sink);
+        Duration silence = heartbeat.multipliedBy(SILENT_HEARTBEATS);
+        watchdog = new SilenceWatchdog("binlog-" + source + "-watchdog", silence, client::isConnected,
+                () -> lost(new SourceUnavailable(where() + " sent nothing, not even a heartbeat, for "
+                        + silence.toSeconds() + " s: the connection is taken for dead", null)));
         client.registerEventListener(this::onEvent);
-    }
+        client.registerLifecycleListener(new BinaryLogClient.AbstractLifecycleListener() {
+            @Override
+            public void onConnect(BinaryLogClient c) {
+                watchdog.alive();
+                started.countDown();
+            }
 
-    /** Connects and starts reading on the client's own thread; returns once connected. */
-    public void start() throws IOException, TimeoutException {
-        client.connect(client.getConnectTimeout());
+            @Override
+            public void onCommunicationFailure(BinaryLogClient c, Exception e) {
+                lost(e);
+            }
+
+            @Override
+            public void onEventDeserializationFailure(BinaryLogClient c, Exception e) {
+                // the client would skip the event and read on: a lost row
+                fail(new IllegalStateException("source " + source + ": the binlog event at " + c.getBinlogFilename()
+                        + ":" + c.getBinlogPosition() + " could not be decoded: " + ReadFailures.describe(e)
+                        + "; inspect it with: mysqlbinlog --start-position=" + c.getBinlogPosition() + " -vv "
+                        + c.getBinlogFilename(), e));
+            }
+        });
+        thread = daemon(this::read, "binlog-" + source);
     }
 
     /**
-     * Disconnects; the transaction being read is dropped (it is read again on the next start).
-     * Call it before the sink's consumer stops, as a sink blocked on a full queue holds the reader.
+     * Connects and starts reading on the reader's own thread; returns once connected.
+     *
+     * @throws SourceUnavailable when the server cannot be reached or refuses for a passing reason
+     * @throws IllegalStateException when the server refuses the request itself (credentials, a purged binlog)
+     */
+    public void start() throws SourceUnavailable, InterruptedException {
+        watchdog.start();
+        thread.start();
+        Duration wait = Duration.ofSeconds(conn.connectTimeoutSeconds()).plus(STOP_WAIT);
+        if (!started.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+            lost(new SourceUnavailable(where() + " did not answer within " + wait.toSeconds() + " s", null));
+        }
+        Exception e = failure.get();
+        if (e != null) {
+            stop();
+            if (e instanceof SourceUnavailable unavailable) {
+                throw unavailable;
+            }
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Disconnects and waits for the reading thread to end; the transaction being read is dropped
+     * (it is read again on the next start). Call it after the sink's consumer stopped taking
+     * transactions and made the sink refuse them, as a sink blocked on a full queue holds the reader.
      */
     public void stop() {
+        stopping = true;
+        disconnect();
         try {
-            client.disconnect();
-        } catch (IOException e) {
-            LOG.debug("binlog connection closed with an error", e);
+            thread.join(STOP_WAIT.toMillis());
+            watchdog.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.warn("the binlog reader of source {} did not end within {} s", source, STOP_WAIT.toSeconds());
         }
     }
 
@@ -103,9 +180,21 @@ public final class BinlogReader implements AutoCloseable {
         stop();
     }
 
-    /** Why the reader stopped by itself, if it did. */
-    public Optional<Throwable> failure() {
+    /** Why the reader stopped by itself, if it did: a {@link SourceUnavailable} for an outage. */
+    public Optional<Exception> failure() {
         return Optional.ofNullable(failure.get());
+    }
+
+    /** The reading thread: the client's blocking connect() returns when the connection ends, for whatever reason. */
+    private void read() {
+        try {
+            client.connect();
+            lost(new EOFException("the server closed the connection"));
+        } catch (IOException | RuntimeException e) {
+            lost(e);
+        } finally {
+            started.countDown();
+        }
     }
 
     // the client logs and swallows a listener's exception and reads on: stop instead, or rows are lost
@@ -113,6 +202,7 @@ public final class BinlogReader implements AutoCloseable {
         if (failure.get() != null) {
             return;
         }
+        watchdog.delivering();
         try {
             assembler.accept(event);
         } catch (InterruptedException e) {
@@ -120,12 +210,51 @@ public final class BinlogReader implements AutoCloseable {
             fail(e);
         } catch (RuntimeException e) {
             fail(e);
+        } finally {
+            watchdog.alive();
+        }
+    }
+
+    /** The connection ended without stop(): an outage, or a refusal reading again cannot fix. */
+    private void lost(Exception e) {
+        if (stopping) {
+            return;
+        }
+        if (e instanceof SourceUnavailable || ReadFailures.isOutage(e)) {
+            SourceUnavailable outage = e instanceof SourceUnavailable s ? s
+                    : new SourceUnavailable(where() + " is unavailable: " + ReadFailures.describe(e), e);
+            if (failure.compareAndSet(null, outage)) {
+                LOG.debug("the binlog reader stops: {}", outage.getMessage(), e);
+                disconnect();
+            }
+        } else {
+            fail(new IllegalStateException("source " + source + ": the MySQL server " + conn.describe()
+                    + " refused the binlog stream: " + ReadFailures.describe(e), e));
         }
     }
 
     private void fail(Exception e) {
-        failure.set(e);
-        LOG.error("the binlog reader stops: {}", e.getMessage(), e);
-        stop();
+        if (failure.compareAndSet(null, e)) {
+            LOG.error("the binlog reader stops: {}", e.getMessage(), e);
+            disconnect();
+        }
+    }
+
+    private String where() {
+        return "source " + source + ": the MySQL server " + conn.describe();
+    }
+
+    private void disconnect() {
+        try {
+            client.disconnect();
+        } catch (IOException e) {
+            LOG.debug("binlog connection closed with an error", e);
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
     }
 }

@@ -40,8 +40,9 @@ import java.util.Set;
  * MARIADB_GTID event, the server id from its header (the event data shows 0 outside GTID mode).
  * Statements without a commit (DDL, flagged standalone) advance it too.
  *
- * <p>Not thread-safe: the binlog client calls it from its one reading thread. State survives the
- * client's automatic reconnects, which resume after the last event seen, possibly mid-transaction.
+ * <p>Not thread-safe: the binlog client calls it from its one reading thread. One assembler per
+ * connection: a new connection starts at a transaction boundary (the applied position) with a new
+ * assembler, never in the middle of a transaction with an old one.
  */
 final class TransactionAssembler {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionAssembler.class);

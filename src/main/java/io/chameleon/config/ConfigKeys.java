@@ -185,8 +185,11 @@ final class ConfigKeys {
             oneOf(OnError.class), "continue", "When a table's changes cannot be applied: continue leaves that "
                     + "table out of the replica, with the error recorded; exit stops the replica.");
     static final ConfigKey<OnError> ON_ERROR_READ = optional("sources.<name>.on_error_read", oneOf(OnError.class),
-            "exit", "When the connection to the source is lost while reading: continue warns and waits for it "
-                    + "to come back; exit stops the replica with an error.");
+            "exit", "When either server goes away while replicating (the MySQL source: its binlog connection "
+                    + "refused, dropped or silent for 15 s; or PostgreSQL: a connection lost or refused): continue "
+                    + "logs a warning and starts the replica again from its applied position, after 1 s, then twice "
+                    + "as long each time up to 60 s, for as long as it takes; exit stops the replica with status error "
+                    + "(start_replica exits 1). pg_chameleon's covers the source only.");
     static final ConfigKey<String> AUTO_MAINTENANCE = optional("sources.<name>.auto_maintenance",
             intervalOrDisabled(), "disabled",
             "How often the running replica runs run_maintenance's plain VACUUM (ANALYZE) of the source's "

@@ -1,11 +1,15 @@
 package io.chameleon.replica;
 
 import io.chameleon.apply.ApplyResult;
+import io.chameleon.apply.ApplyTarget;
 import io.chameleon.apply.BatchApplier;
 import io.chameleon.binlog.BinlogReader;
 import io.chameleon.binlog.BinlogValues;
 import io.chameleon.binlog.SourceTransaction;
+import io.chameleon.binlog.SourceUnavailable;
 import io.chameleon.catalog.Catalog;
+import io.chameleon.catalog.ErrorEntry;
+import io.chameleon.catalog.ReplicatedTable;
 import io.chameleon.catalog.SourceRecord;
 import io.chameleon.catalog.SourceStatus;
 import io.chameleon.config.ChameleonConfig;
@@ -15,6 +19,7 @@ import io.chameleon.mysql.MysqlConnector;
 import io.chameleon.mysql.SchemaReader;
 import io.chameleon.mysql.ServerInfo;
 import io.chameleon.pg.PgConnector;
+import io.chameleon.schema.TableName;
 import io.chameleon.types.TypeMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,10 +33,14 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 /**
  * Replicates one source until stopped: the binlog reader, from the applied position in the
@@ -94,30 +103,65 @@ public final class ReplicaDaemon {
 
     /**
      * Replicates until {@link #stop()} is called or something fails; returns after the current
-     * batch is applied and the status is recorded.
+     * batch is applied and the status is recorded. An outage of either server restarts the
+     * replication from the applied position or stops it, as on_error_read says ({@link OutageRecovery}).
+     *
+     * @throws OutageStop when a server went away and on_error_read is exit
      */
     public void run() throws Exception {
-        try (Connection statusConnection = pg.open(); Connection applyConnection = pg.open();
-                MetricsEndpoint endpoint = MetricsEndpoint.start(source, metrics::render)) {
-            Catalog catalog = Catalog.open(statusConnection);
-            SourceRecord record = catalog.sources().get(source.name());
-            StartCheck.requireStartable(record, host);
-            catalog.sources().setProcess(record.id(), ProcessHandle.current().pid(), host);
-            catalog.sources().setStatus(record.id(), SourceStatus.RUNNING);
+        // the port is taken before the source is: a refusal leaves the status as it was
+        try (MetricsEndpoint endpoint = MetricsEndpoint.start(source, metrics::render)) {
+            int sourceId;
+            try (Connection c = pg.open()) {
+                Catalog catalog = Catalog.open(c);
+                SourceRecord record = catalog.sources().get(source.name());
+                StartCheck.requireStartable(record, host);
+                sourceId = record.id();
+                catalog.sources().setProcess(sourceId, ProcessHandle.current().pid(), host);
+                catalog.sources().setStatus(sourceId, SourceStatus.RUNNING);
+            }
             SourceStatus end = SourceStatus.ERROR;
+            Exception failure = null;
             try {
-                try (Housekeeping housekeeping = Housekeeping.start(pg, source, record.id())) {
-                    replicate(catalog, record, new BatchApplier(applyConnection, record.id(), tables.targets(),
-                            source.onErrorReplay()));
+                try (Housekeeping housekeeping = Housekeeping.start(pg, source, sourceId)) {
+                    new OutageRecovery(source, pg.conn(), () -> stopRequested).run(this::replicate);
                 }
                 end = SourceStatus.STOPPED;
+            } catch (Exception e) {
+                failure = e;
+                throw e;
             } finally {
-                catalog.sources().setStatus(record.id(), end);
-                catalog.sources().clearProcess(record.id());
-                LOG.info("replica of source {} {}", source.name(), end.label());
+                recordEnd(sourceId, end, failure);
             }
         } finally {
             finished.countDown();
+        }
+    }
+
+    /**
+     * The status, and an outage that stopped the replica in error_log, on a connection of their
+     * own: the ones the replica ran with may have gone with their server.
+     */
+    private void recordEnd(int sourceId, SourceStatus end, Exception failure) {
+        try (Connection c = pg.open()) {
+            Catalog catalog = Catalog.open(c);
+            if (failure instanceof OutageStop) {
+                catalog.errors().log(sourceId, new ErrorEntry(null, null, null, failure.getMessage(),
+                        catalog.sources().get(source.name()).applied()));
+            }
+            catalog.sources().setStatus(sourceId, end);
+            catalog.sources().clearProcess(sourceId);
+            if (failure == null) {
+                LOG.info("replica of source {} {}", source.name(), end.label());
+            } else {
+                LOG.error("replica of source {} {}: {}", source.name(), end.label(), failure.getMessage());
+            }
+        } catch (SQLException e) {
+            LOG.error("replica of source {} {}{}; the status could not be recorded in the catalogue: {}", source.name(),
+                    end.label(), failure == null ? "" : ": " + failure.getMessage(), e.getMessage());
+            if (failure != null) {
+                failure.addSuppressed(e);
+            }
         }
     }
 
@@ -131,24 +175,41 @@ public final class ReplicaDaemon {
         return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void replicate(Catalog catalog, SourceRecord record, BatchApplier applier) throws Exception {
-        ReplicaMemory memory = ReplicaMemory.of(source);
-        TransactionQueue queue = new TransactionQueue(QUEUE_CAPACITY, memory.queueBytes(), memory.batch());
-        BinlogReader reader = new BinlogReader(source.dbConn(), source.myServerId(), record.applied(), source.gtidEnable(),
-                tables.reader(),
-                values, memory.batch(), t -> {
-                    lastRead.set(t.sourceTime());
-                    metrics.read(t);
-                    queue.accept(t);
-                });
-        LOG.info("replica of source {} starts at {} with {} tables", source.name(), record.applied(), tables.targets().size());
-        reader.start();
-        try {
-            applyUntilStopped(catalog, record, applier, queue, reader);
-        } finally {
-            queue.close();
-            reader.stop();
+    /** One attempt of {@link OutageRecovery}: from the applied position the catalogue holds now. */
+    private void replicate(Runnable connected) throws Exception {
+        try (Connection statusConnection = pg.open(); Connection applyConnection = pg.open()) {
+            Catalog catalog = Catalog.open(statusConnection);
+            SourceRecord record = catalog.sources().get(source.name());
+            BatchApplier applier = new BatchApplier(applyConnection, record.id(), stillReplicated(catalog, record.id()),
+                    source.onErrorReplay());
+            ReplicaMemory memory = ReplicaMemory.of(source);
+            TransactionQueue queue = new TransactionQueue(QUEUE_CAPACITY, memory.queueBytes(), memory.batch());
+            BinlogReader reader = new BinlogReader(source.name(), source.dbConn(), source.myServerId(), record.applied(),
+                    source.gtidEnable(), tables.reader(), values, memory.batch(), t -> {
+                        lastRead.set(t.sourceTime());
+                        metrics.read(t);
+                        queue.accept(t);
+                    });
+            LOG.info("replica of source {} starts at {} with {} tables", source.name(), record.applied(),
+                    tables.targets().size());
+            reader.start();
+            connected.run();
+            try {
+                applyUntilStopped(catalog, record, applier, queue, reader);
+            } finally {
+                queue.close();
+                reader.stop();
+            }
         }
+    }
+
+    /** The tables on_error_replay continue has not disabled since they were loaded. */
+    private Map<TableName, ApplyTarget> stillReplicated(Catalog catalog, int sourceId) throws SQLException {
+        Set<TableName> replicated = catalog.tables().list(sourceId).stream().filter(ReplicatedTable::replicated)
+                .map(ReplicatedTable::mysqlName).collect(Collectors.toSet());
+        Map<TableName, ApplyTarget> targets = new HashMap<>(tables.targets());
+        targets.keySet().retainAll(replicated);
+        return targets;
     }
 
     private void applyUntilStopped(Catalog catalog, SourceRecord record, BatchApplier applier, TransactionQueue queue,
@@ -158,8 +219,12 @@ public final class ReplicaDaemon {
         Instant recordedRead = null;
         while (!stopRequested) {
             if (reader.failure().isPresent()) {
+                Exception failure = reader.failure().get();
+                if (failure instanceof SourceUnavailable outage) {
+                    throw outage;
+                }
                 throw new IllegalStateException("the binlog reader of source " + source.name() + " stopped: "
-                        + reader.failure().get().getMessage(), reader.failure().get());
+                        + failure.getMessage(), failure);
             }
             List<SourceTransaction> batch = queue.nextBatch(maxCollect, IDLE_WAIT);
             if (!batch.isEmpty()) {

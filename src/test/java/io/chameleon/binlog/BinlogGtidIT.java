@@ -93,7 +93,7 @@ class BinlogGtidIT {
     private static List<SourceTransaction> read(BinlogPosition from, boolean byGtid, int count) throws Exception {
         BlockingQueue<SourceTransaction> queue = new LinkedBlockingQueue<>();
         List<SourceTransaction> read = new ArrayList<>();
-        try (BinlogReader reader = new BinlogReader(conn(), 4344, from, byGtid, followed, new BinlogValues(false),
+        try (BinlogReader reader = new BinlogReader("test", conn(), 4344, from, byGtid, followed, new BinlogValues(false),
                 new BatchBounds(10_000, 64L << 20), queue::put)) {
             reader.start();
             while (read.size() < count) {

@@ -7,6 +7,7 @@ import io.chameleon.mysql.SchemaReader;
 import io.chameleon.mysql.ServerInfo;
 import io.chameleon.schema.TableDef;
 import io.chameleon.schema.TableName;
+import io.chameleon.testing.FreezableProxy;
 import io.chameleon.testing.TestServers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,18 +17,21 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The reader against a real binlog: three transactions (inserts into two tables; a key-changing
@@ -127,7 +131,7 @@ class BinlogReaderIT {
         TableName items = new TableName(db, "items");
         Map<TableName, ReaderTable> outdated = Map.of(items, new ReaderTable(columns.get(items).subList(0, 1), null));
         BlockingQueue<SourceTransaction> queue = new LinkedBlockingQueue<>();
-        try (BinlogReader reader = new BinlogReader(conn(), 4343, before, outdated, new BinlogValues(false), BATCH,
+        try (BinlogReader reader = new BinlogReader("test", conn(), 4343, before, outdated, new BinlogValues(false), BATCH,
                 queue::put)) {
             reader.start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -138,6 +142,69 @@ class BinlogReaderIT {
             Thread.sleep(300);
             assertThat(queue).as("nothing delivered past the bad row").isEmpty();
         }
+    }
+
+    @Test
+    void aRefusedConnectionIsAnOutage() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        DbConn nowhere = new DbConn("127.0.0.1", closedPort, "u", "p", "utf8mb4", 5, null);
+        try (BinlogReader reader = new BinlogReader("test", nowhere, 4343, after, followed(null), new BinlogValues(false),
+                BATCH, t -> { })) {
+            assertThatThrownBy(reader::start).isInstanceOf(SourceUnavailable.class)
+                    .hasMessageContaining("source test: the MySQL server 127.0.0.1:" + closedPort + " is unavailable")
+                    .hasMessageContaining("Connection refused");
+        }
+    }
+
+    @Test
+    void wrongCredentialsAreNotAnOutage() {
+        TestServers.Endpoint e = TestServers.mysql();
+        DbConn wrong = new DbConn(e.host(), e.port(), e.user(), "not-the-password", "utf8mb4", 5, null);
+        try (BinlogReader reader = new BinlogReader("test", wrong, 4343, after, followed(null), new BinlogValues(false),
+                BATCH, t -> { })) {
+            assertThatThrownBy(reader::start).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("refused the binlog stream").hasMessageContaining("Access denied");
+        }
+    }
+
+    /**
+     * Through a relay that goes silent without closing anything: an idle source still sends
+     * heartbeats and stays connected; a silent one is declared unavailable after three heartbeat
+     * intervals. Every thread of the reader is a daemon and none outlives it.
+     */
+    @Test
+    void aSilentConnectionIsTakenForDeadAnIdleOneIsNot() throws Exception {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        TestServers.Endpoint e = TestServers.mysql();
+        try (FreezableProxy proxy = new FreezableProxy(e.host(), e.port())) {
+            DbConn relayed = new DbConn("127.0.0.1", proxy.port(), e.user(), e.password(), "utf8mb4", 5, null);
+            BinlogReader reader = new BinlogReader("test", relayed, 4343, after, false, followed(null),
+                    new BinlogValues(false), BATCH, t -> { }, Duration.ofSeconds(1));
+            reader.start();
+            assertThat(started(before)).extracting(Thread::getName).contains("binlog-test", "binlog-test-watchdog");
+            assertThat(started(before)).allSatisfy(t -> assertThat(t.isDaemon()).as(t.getName()).isTrue());
+
+            Thread.sleep(4500); // idle for longer than the silence limit: heartbeats keep it alive
+            assertThat(reader.failure()).isEmpty();
+
+            proxy.freeze();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (reader.failure().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(reader.failure()).get().isInstanceOf(SourceUnavailable.class).asString()
+                    .contains("source test: the MySQL server 127.0.0.1:" + proxy.port(), "sent nothing, not even a heartbeat");
+            reader.stop();
+        }
+        assertThat(started(before)).extracting(Thread::getName).noneMatch(n -> n.startsWith("binlog-"));
+    }
+
+    /** The live threads that were not in {@code before}. */
+    private static List<Thread> started(Set<Thread> before) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && !before.contains(t)).toList();
     }
 
     /** items and stock, stock's copy taken at {@code stockSnapshot} (null: no copy). */
@@ -158,7 +225,7 @@ class BinlogReaderIT {
             BatchBounds bounds, int count) throws Exception {
         BlockingQueue<SourceTransaction> queue = new LinkedBlockingQueue<>();
         List<SourceTransaction> read = new ArrayList<>();
-        try (BinlogReader reader = new BinlogReader(conn(), 4343, from, tables, new BinlogValues(false), bounds,
+        try (BinlogReader reader = new BinlogReader("test", conn(), 4343, from, tables, new BinlogValues(false), bounds,
                 queue::put)) {
             reader.start();
             while (read.size() < count) {

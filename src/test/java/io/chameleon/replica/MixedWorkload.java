@@ -39,7 +39,11 @@ final class MixedWorkload {
      */
     static ReplicaFixture addedSource(String prefix, String sourceKeys, long seed, int items, AtomicInteger nextId)
             throws Exception {
-        ReplicaFixture fx = ReplicaFixture.create(prefix, sourceKeys);
+        return addedSource(ReplicaFixture.create(prefix, sourceKeys), seed, items, nextId);
+    }
+
+    /** The same with a fixture made by the test, on servers of its own. */
+    static ReplicaFixture addedSource(ReplicaFixture fx, long seed, int items, AtomicInteger nextId) throws Exception {
         fx.mysqlExec(schema().split(";"));
         try (Connection my = fx.mysql()) {
             new MixedWorkload(seed, nextId).bigInsert(my, items);

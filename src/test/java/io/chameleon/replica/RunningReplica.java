@@ -67,6 +67,12 @@ final class RunningReplica {
         return ReplicaCatchUp.awaitApplied(fx::pg, fx.sourceName, target, failure::get, timeout);
     }
 
+    /** Waits for the daemon to end by itself (a failure); true when it did within the time. */
+    boolean awaitEnd(Duration timeout) throws InterruptedException {
+        thread.join(timeout.toMillis());
+        return !thread.isAlive();
+    }
+
     /** Stops the daemon after its current batch, as SIGTERM does, and waits for it. */
     void stop() throws InterruptedException {
         daemon.stop();

@@ -7,8 +7,6 @@ import io.chameleon.testing.ReplicaCatchUp;
 import io.chameleon.testing.ReplicaFixture;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -50,7 +48,7 @@ class SkipEventsIT {
                 "      - " + fx.mysqlSchema + ".skipped\n      - " + fx.mysqlSchema + ".later\n    skip_events"));
         assertThat(fx.config()).contains("- " + fx.mysqlSchema + ".later\n    skip_events");
 
-        Process replica = startReplica(fx);
+        Process replica = fx.startReplicaProcess();
         try {
             List<String> changes = new ArrayList<>(List.of("START TRANSACTION"));
             for (String table : TABLES) {
@@ -63,7 +61,7 @@ class SkipEventsIT {
             fx.mysqlExec("INSERT INTO no_ins VALUES (10, 'x'), (11, 'y'), (12, 'z')", "UPDATE no_ins SET v = 'again' WHERE id = 3");
             try (Connection my = fx.mysql()) {
                 ReplicaCatchUp.awaitApplied(fx::pg, fx.sourceName, ReplicaCatchUp.sourcePosition(my),
-                        () -> replica.isAlive() ? null : new AssertionError("start_replica ended: " + output(fx)),
+                        () -> replica.isAlive() ? null : new AssertionError("start_replica ended: " + fx.startReplicaOutput()),
                         Duration.ofSeconds(60));
             }
 
@@ -92,24 +90,9 @@ class SkipEventsIT {
             replica.destroy(); // SIGTERM
         }
         assertThat(replica.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(replica.exitValue()).as(output(fx)).isZero();
-        assertThat(output(fx)).contains("table " + fx.mysqlSchema + ".later was copied by init_replica but limit_tables"
+        assertThat(replica.exitValue()).as(fx.startReplicaOutput()).isZero();
+        assertThat(fx.startReplicaOutput()).contains("table " + fx.mysqlSchema + ".later was copied by init_replica but limit_tables"
                 + " or skip_tables of source mysql now leave it out");
-    }
-
-    private static Process startReplica(ReplicaFixture fx) throws Exception {
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                Path.of("target", "chameleon.jar").toString(), "start_replica", "--config", fx.configFile.toString(),
-                "--source", "mysql", "--debug")
-                .redirectErrorStream(true).redirectOutput(fx.dir.resolve("start_replica.out").toFile()).start();
-    }
-
-    private static String output(ReplicaFixture fx) {
-        try {
-            return Files.readString(fx.dir.resolve("start_replica.out"));
-        } catch (java.io.IOException e) {
-            return "(no output: " + e.getMessage() + ")";
-        }
     }
 
     private static SourceStatus status(ReplicaFixture fx) throws SQLException {

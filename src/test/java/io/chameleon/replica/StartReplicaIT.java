@@ -7,8 +7,6 @@ import io.chameleon.catalog.SourceStatus;
 import io.chameleon.testing.ReplicaFixture;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -77,10 +75,7 @@ class StartReplicaIT {
 
     /** The command in its own process, from where the daemon stopped; SIGTERM ends it with 0 and status stopped. */
     private static void resumesAsACommandAndStopsCleanlyOnSigterm(ReplicaFixture fx, AtomicInteger nextId) throws Exception {
-        Process command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                Path.of("target", "chameleon.jar").toString(), "start_replica", "--config", fx.configFile.toString(),
-                "--source", "mysql", "--debug")
-                .redirectErrorStream(true).redirectOutput(fx.dir.resolve("start_replica.out").toFile()).start();
+        Process command = fx.startReplicaProcess();
         try (Connection my = fx.mysql()) {
             MixedWorkload more = new MixedWorkload(4, nextId);
             for (int i = 0; i < 30; i++) {
@@ -92,7 +87,7 @@ class StartReplicaIT {
             command.destroy(); // SIGTERM
         }
         assertThat(command.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(command.exitValue()).as(Files.readString(fx.dir.resolve("start_replica.out"))).isZero();
+        assertThat(command.exitValue()).as(fx.startReplicaOutput()).isZero();
         assertThat(status(fx)).isEqualTo(SourceStatus.STOPPED);
         for (String table : TABLES) {
             assertThat(fx.diff(table)).as(table).isEmpty();

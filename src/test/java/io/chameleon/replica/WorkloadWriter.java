@@ -3,6 +3,7 @@ package io.chameleon.replica;
 import io.chameleon.testing.ReplicaFixture;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -16,41 +17,91 @@ final class WorkloadWriter implements AutoCloseable {
     /** Between transactions: a steady load (at most 200 a second) a replica on a busy two-core machine can follow. */
     private static final int PAUSE_MILLIS = 5;
 
+    /** After a failed transaction, before the writer connects again (when it rides out outages). */
+    private static final int RECONNECT_PAUSE_MILLIS = 100;
+
+    private final AtomicLong attempts = new AtomicLong();
     private final AtomicLong transactions = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final MixedWorkload workload;
+    private final boolean ridesOutOutages;
     private final Thread thread;
     private volatile boolean stopRequested;
 
-    private WorkloadWriter(ReplicaFixture fx, MixedWorkload workload) {
+    private WorkloadWriter(ReplicaFixture fx, MixedWorkload workload, boolean ridesOutOutages) {
         this.workload = workload;
+        this.ridesOutOutages = ridesOutOutages;
         thread = new Thread(() -> write(fx), "workload-writer");
     }
 
     static WorkloadWriter start(ReplicaFixture fx, MixedWorkload workload) {
-        WorkloadWriter writer = new WorkloadWriter(fx, workload);
+        return start(new WorkloadWriter(fx, workload, false));
+    }
+
+    /**
+     * A writer that rides out a restart of the MySQL server, as an application would: a transaction
+     * that fails is given up (MySQL kept it or not: MySQL is what the replica is compared with), and
+     * the writer connects again and goes on.
+     */
+    static WorkloadWriter startRidingOutOutages(ReplicaFixture fx, MixedWorkload workload) {
+        return start(new WorkloadWriter(fx, workload, true));
+    }
+
+    private static WorkloadWriter start(WorkloadWriter writer) {
         writer.thread.start();
         return writer;
     }
 
     private void write(ReplicaFixture fx) {
-        try (Connection my = fx.mysql()) {
+        try {
             while (!stopRequested) {
-                if (transactions.incrementAndGet() % BIG_EVERY == 0) {
-                    workload.bigInsert(my, BIG_ROWS);
-                } else {
-                    workload.transaction(my);
+                try (Connection my = fx.mysql()) {
+                    writeUntilStopped(my);
+                } catch (SQLException e) {
+                    if (!ridesOutOutages) {
+                        throw e;
+                    }
+                    failed.incrementAndGet();
+                    Thread.sleep(RECONNECT_PAUSE_MILLIS);
                 }
-                Thread.sleep(PAUSE_MILLIS);
             }
         } catch (Throwable e) {
             failure.set(e);
         }
     }
 
+    private void writeUntilStopped(Connection my) throws SQLException, InterruptedException {
+        while (!stopRequested) {
+            if (attempts.incrementAndGet() % BIG_EVERY == 0) {
+                workload.bigInsert(my, BIG_ROWS);
+            } else {
+                workload.transaction(my);
+            }
+            transactions.incrementAndGet();
+            Thread.sleep(PAUSE_MILLIS);
+        }
+    }
+
     /** Transactions committed so far. */
     long transactions() {
         return transactions.get();
+    }
+
+    /** Transactions that failed, most while the server was away (when it rides out outages). */
+    long failed() {
+        return failed.get();
+    }
+
+    /** Waits until {@code more} transactions beyond those committed now went through. */
+    void awaitMore(long more) throws InterruptedException {
+        long target = transactions() + more;
+        while (transactions() < target) {
+            if (!thread.isAlive()) {
+                throw new AssertionError("the workload writer ended", failure.get());
+            }
+            Thread.sleep(20);
+        }
     }
 
     /** The rows the committed transactions changed; call it after {@link #finish()}. */

@@ -26,8 +26,13 @@ public final class ReplicaFixture {
     public final Path dir;
     public final Path configFile;
     public final String sourceName = "mysql";
+    private final TestServers.Endpoint mysqlServer;
+    private final TestServers.Endpoint pgServer;
 
-    private ReplicaFixture(String mysqlSchema, String pgDatabase, Path dir, String extraSourceKeys) throws IOException {
+    private ReplicaFixture(TestServers.Endpoint mysqlServer, TestServers.Endpoint pgServer, String mysqlSchema,
+            String pgDatabase, Path dir, String extraSourceKeys) throws IOException {
+        this.mysqlServer = mysqlServer;
+        this.pgServer = pgServer;
         this.mysqlSchema = mysqlSchema;
         this.pgDatabase = pgDatabase;
         this.pgSchema = "dst_" + mysqlSchema;
@@ -42,13 +47,19 @@ public final class ReplicaFixture {
 
     /** @param extraSourceKeys YAML lines added under the source, indented by four spaces */
     public static ReplicaFixture create(String prefix, String extraSourceKeys) throws Exception {
-        return new ReplicaFixture(TestServers.createMysqlDatabase(prefix), TestServers.createPgDatabase(prefix),
-                Files.createTempDirectory("chameleon-" + prefix), extraSourceKeys);
+        return create(prefix, extraSourceKeys, TestServers.mysql(), TestServers.postgres());
+    }
+
+    /** On servers of the test's own (a {@link RestartableMariaDb} or {@link RestartablePostgres}). */
+    public static ReplicaFixture create(String prefix, String extraSourceKeys, TestServers.Endpoint mysql,
+            TestServers.Endpoint pg) throws Exception {
+        return new ReplicaFixture(mysql, pg, TestServers.createMysqlDatabase(mysql, prefix),
+                TestServers.createPgDatabase(pg, prefix), Files.createTempDirectory("chameleon-" + prefix), extraSourceKeys);
     }
 
     private String yaml(String extraSourceKeys) {
-        TestServers.Endpoint my = TestServers.mysql();
-        TestServers.Endpoint pg = TestServers.postgres();
+        TestServers.Endpoint my = mysqlServer;
+        TestServers.Endpoint pg = pgServer;
         return "pid_dir: '" + dir.resolve("pid") + "'\n"
                 + "log_dir: '" + dir.resolve("logs") + "'\n"
                 + "log_dest: stdout\n"
@@ -126,12 +137,32 @@ public final class ReplicaFixture {
         }
     }
 
+    /**
+     * {@code start_replica --debug} of the source in a process of its own, from the built jar, as a
+     * user runs it; SIGTERM ({@link Process#destroy()}) stops it. Its output: {@link #startReplicaOutput()}.
+     */
+    public Process startReplicaProcess() throws IOException {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                Path.of("target", "chameleon.jar").toString(), "start_replica", "--config", configFile.toString(),
+                "--source", sourceName, "--debug")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("start_replica.out").toFile()).start();
+    }
+
+    /** What the process of {@link #startReplicaProcess()} printed so far. */
+    public String startReplicaOutput() {
+        try {
+            return Files.readString(dir.resolve("start_replica.out"));
+        } catch (IOException e) {
+            return "(no output: " + e.getMessage() + ")";
+        }
+    }
+
     public Connection mysql() throws SQLException {
-        return TestServers.mysqlConnection(mysqlSchema);
+        return TestServers.mysqlConnection(mysqlServer, mysqlSchema);
     }
 
     public Connection pg() throws SQLException {
-        return TestServers.pgConnection(pgDatabase);
+        return TestServers.pgConnection(pgServer, pgDatabase);
     }
 
     public void mysqlExec(String... statements) throws SQLException {

@@ -61,21 +61,32 @@ public final class TestServers {
     }
 
     public static Connection mysqlConnection(String database) throws SQLException {
-        Endpoint e = mysql();
+        return mysqlConnection(mysql(), database);
+    }
+
+    public static Connection mysqlConnection(Endpoint e, String database) throws SQLException {
         return DriverManager.getConnection("jdbc:mariadb://" + e.host() + ":" + e.port() + "/"
                 + (database == null ? "" : database) + "?allowMultiQueries=true", e.user(), e.password());
     }
 
     public static Connection pgConnection(String database) throws SQLException {
-        Endpoint e = postgres();
+        return pgConnection(postgres(), database);
+    }
+
+    public static Connection pgConnection(Endpoint e, String database) throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://" + e.host() + ":" + e.port() + "/" + database,
                 e.user(), e.password());
     }
 
     /** Creates a fresh MySQL database (schema) with a unique name and returns the name. */
     public static String createMysqlDatabase(String prefix) throws SQLException {
+        return createMysqlDatabase(mysql(), prefix);
+    }
+
+    /** The same on the server at {@code e}. */
+    public static String createMysqlDatabase(Endpoint e, String prefix) throws SQLException {
         String name = uniqueName(prefix);
-        try (Connection c = mysqlConnection(null); Statement s = c.createStatement()) {
+        try (Connection c = mysqlConnection(e, null); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4");
         }
         return name;
@@ -83,8 +94,13 @@ public final class TestServers {
 
     /** Creates a fresh PostgreSQL database with a unique name and returns the name. */
     public static String createPgDatabase(String prefix) throws SQLException {
+        return createPgDatabase(postgres(), prefix);
+    }
+
+    /** The same on the server at {@code e}. */
+    public static String createPgDatabase(Endpoint e, String prefix) throws SQLException {
         String name = uniqueName(prefix);
-        try (Connection c = pgConnection("postgres"); Statement s = c.createStatement()) {
+        try (Connection c = pgConnection(e, "postgres"); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE \"" + name + "\"");
         }
         return name;
@@ -92,31 +108,11 @@ public final class TestServers {
 
     private static Endpoint startMariaDb() {
         try {
-            Path base = Files.createTempDirectory("chameleon-mariadb");
-            DBConfigurationBuilder b = DBConfigurationBuilder.newBuilder();
-            b.setPort(0);
-            b.setBaseDir(base.resolve("base").toFile());
-            b.setDataDir(base.resolve("data").toFile());
-            b.setTmpDir(base.resolve("tmp").toString());
+            DBConfigurationBuilder b = mariaDbConfig(Files.createTempDirectory("chameleon-mariadb"));
             b.setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
-            // Grants stay on so preflight checks of privileges can be tested for real.
-            b.setSecurityDisabled(false);
-            if ("root".equals(System.getProperty("user.name"))) {
-                b.addArg("--user=root");
-            }
-            for (String arg : new String[] {"--log-bin=mysql-bin", "--binlog-format=ROW",
-                    "--binlog-row-image=FULL", "--binlog-row-metadata=FULL", "--server-id=1",
-                    "--skip-name-resolve", "--bind-address=127.0.0.1", "--character-set-server=utf8mb4",
-                    "--max-connections=500", "--innodb-buffer-pool-size=256M", "--innodb-flush-log-at-trx-commit=2",
-                    "--sync-binlog=0"}) {
-                b.addArg(arg);
-            }
-            DB db = DB.newEmbeddedDB(b.build());
+            DB db = new PatientDb(b.build());
             db.start();
-            // root@localhost authenticates by unix socket only: create a TCP admin through the
-            // bundled client, which connects over the socket.
-            db.run("CREATE USER '" + ADMIN_USER + "'@'%' IDENTIFIED BY '" + ADMIN_PASSWORD + "';"
-                    + " GRANT ALL ON *.* TO '" + ADMIN_USER + "'@'%' WITH GRANT OPTION;");
+            Endpoint admin = createAdmin(db);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     db.stop();
@@ -124,23 +120,48 @@ public final class TestServers {
                     // the temporary directories go with the JVM anyway
                 }
             }));
-            return new Endpoint("127.0.0.1", db.getConfiguration().getPort(), ADMIN_USER, ADMIN_PASSWORD);
+            return admin;
         } catch (Exception e) {
             throw new IllegalStateException("could not start the embedded MariaDB: " + e.getMessage(), e);
         }
     }
 
+    /** A MariaDB in {@code base} on a free port, with the binary log as a replica source needs it. */
+    static DBConfigurationBuilder mariaDbConfig(Path base) {
+        DBConfigurationBuilder b = DBConfigurationBuilder.newBuilder();
+        b.setPort(0);
+        b.setBaseDir(base.resolve("base").toFile());
+        b.setDataDir(base.resolve("data").toFile());
+        b.setTmpDir(base.resolve("tmp").toString());
+        // Grants stay on so preflight checks of privileges can be tested for real.
+        b.setSecurityDisabled(false);
+        if ("root".equals(System.getProperty("user.name"))) {
+            b.addArg("--user=root");
+        }
+        for (String arg : new String[] {"--log-bin=mysql-bin", "--binlog-format=ROW",
+                "--binlog-row-image=FULL", "--binlog-row-metadata=FULL", "--server-id=1",
+                "--skip-name-resolve", "--bind-address=127.0.0.1", "--character-set-server=utf8mb4",
+                "--max-connections=500", "--innodb-buffer-pool-size=256M", "--innodb-flush-log-at-trx-commit=2",
+                "--sync-binlog=0"}) {
+            b.addArg(arg);
+        }
+        return b;
+    }
+
+    /**
+     * root@localhost authenticates by unix socket only: creates a TCP admin through the bundled
+     * client, which connects over the socket.
+     */
+    static Endpoint createAdmin(DB db) throws Exception {
+        db.run("CREATE USER '" + ADMIN_USER + "'@'%' IDENTIFIED BY '" + ADMIN_PASSWORD + "';"
+                + " GRANT ALL ON *.* TO '" + ADMIN_USER + "'@'%' WITH GRANT OPTION;");
+        return new Endpoint("127.0.0.1", db.getConfiguration().getPort(), ADMIN_USER, ADMIN_PASSWORD);
+    }
+
     private static Endpoint startPostgres() {
         try {
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                    .setServerConfig("max_connections", "300")
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .start();
-            try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                s.execute("ALTER USER postgres PASSWORD 'postgres'");
-            }
+            EmbeddedPostgres pg = postgresConfig().start();
+            Endpoint endpoint = setPassword(pg);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     pg.close();
@@ -148,9 +169,26 @@ public final class TestServers {
                     // best effort
                 }
             }));
-            return new Endpoint("127.0.0.1", pg.getPort(), "postgres", "postgres");
+            return endpoint;
         } catch (Exception e) {
             throw new IllegalStateException("could not start the embedded PostgreSQL: " + e.getMessage(), e);
         }
+    }
+
+    /** PostgreSQL tuned for tests: no fsync, room for many connections. */
+    static EmbeddedPostgres.Builder postgresConfig() {
+        return EmbeddedPostgres.builder()
+                .setServerConfig("max_connections", "300")
+                .setServerConfig("fsync", "off")
+                .setServerConfig("synchronous_commit", "off")
+                .setServerConfig("full_page_writes", "off");
+    }
+
+    /** The superuser gets a password, so it connects over TCP as a configured pg_conn does. */
+    static Endpoint setPassword(EmbeddedPostgres pg) throws SQLException {
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("ALTER USER postgres PASSWORD 'postgres'");
+        }
+        return new Endpoint("127.0.0.1", pg.getPort(), "postgres", "postgres");
     }
 }
