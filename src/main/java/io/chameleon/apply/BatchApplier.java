@@ -1,6 +1,7 @@
 package io.chameleon.apply;
 
 import io.chameleon.binlog.SourceTransaction;
+import io.chameleon.catalog.AppliedBatch;
 import io.chameleon.catalog.Catalog;
 import io.chameleon.catalog.ErrorEntry;
 import io.chameleon.config.SourceConfig.OnError;
@@ -149,9 +150,10 @@ public final class BatchApplier {
                 }
             }
             current = null;
-            held.applied(last, rowChanges);
+            held.applied(last, rowChanges, skipped.values().stream().mapToLong(Long::longValue).sum());
             if (last.last()) {
-                catalog.positions().recordApplied(sourceId, batch.end(), batch.sourceTime(), held.rowChanges(), 0);
+                catalog.positions().recordApplied(sourceId, new AppliedBatch(batch.end(), batch.sourceTime(),
+                        batch.transactions(), held.rowChanges(), held.skippedRowChanges(), 0));
                 connection.commit();
             }
         } catch (SQLException | BadValueException | RuntimeException e) {

@@ -38,7 +38,7 @@ public final class BatchReducer {
             }
         }
         SourceTransaction last = transactions.get(transactions.size() - 1);
-        return new ReducedBatch(tables, skipped, last.end(), last.sourceTime());
+        return new ReducedBatch(tables, skipped, last.end(), last.sourceTime(), transactions.size());
     }
 
     private static void add(TableReduction table, RowChange change, int[] key) {

@@ -11,29 +11,36 @@ import java.util.TreeMap;
 /**
  * What the applier's PostgreSQL transaction holds until it commits: the parts of one MySQL
  * transaction applied so far (a batch of whole transactions is a part 1 that commits at once), the
- * row changes they applied, and the tables on_error_replay continue disabled in it, which take
- * effect in the applier only once the transaction commits.
+ * row changes they applied and left out, and the tables on_error_replay continue disabled in it,
+ * which take effect in the applier only once the transaction commits.
  */
 final class OpenTransaction {
     private final SortedMap<TableName, String> disabled = new TreeMap<>();
     private int lastPart;
     private BinlogPosition lastEnd;
     private long rowChanges;
+    private long skippedRowChanges;
 
     /** Whether {@code next} is the part that follows the last one applied. */
     boolean continuedBy(SourceTransaction next) {
         return lastPart > 0 && next.part() == lastPart + 1;
     }
 
-    void applied(SourceTransaction part, long partRowChanges) {
+    void applied(SourceTransaction part, long partRowChanges, long partSkippedRowChanges) {
         lastPart = part.part();
         lastEnd = part.end();
         rowChanges += partRowChanges;
+        skippedRowChanges += partSkippedRowChanges;
     }
 
     /** Row changes applied by all its parts. */
     long rowChanges() {
         return rowChanges;
+    }
+
+    /** Row changes its parts left out: tables without a key, or disabled by on_error_replay continue. */
+    long skippedRowChanges() {
+        return skippedRowChanges;
     }
 
     int parts() {

@@ -14,9 +14,11 @@ import java.util.SortedMap;
  * @param skippedRowChanges per table without a key (or unknown), how many row changes were left out
  * @param end the position just after the batch's last transaction, where replay resumes
  * @param sourceTime the MySQL commit time of the batch's last transaction
+ * @param transactions the source transactions reduced into the batch (1 for a part of a transaction larger
+ *     than a batch: the transaction counts once, with its last part)
  */
 public record ReducedBatch(SortedMap<TableName, TableReduction> tables, SortedMap<TableName, Long> skippedRowChanges,
-        BinlogPosition end, Instant sourceTime) {
+        BinlogPosition end, Instant sourceTime, int transactions) {
 
     public ReducedBatch {
         tables = Collections.unmodifiableSortedMap(tables);

@@ -40,6 +40,14 @@ public final class Catalog {
         return new ErrorLog(connection);
     }
 
+    public ReplayHistory history() {
+        return new ReplayHistory(connection);
+    }
+
+    public MaintenanceTimes maintenance() {
+        return new MaintenanceTimes(connection);
+    }
+
     public StatusReport status() {
         return new StatusReport(connection);
     }

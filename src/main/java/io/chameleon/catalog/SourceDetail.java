@@ -8,6 +8,7 @@ import java.util.List;
  * init_replica has copied them, the tables left out of replay, and what replay has done.
  *
  * @param tablesCopied tables whose copy has finished: with {@link #tablesAll()}, init_replica's progress
+ * @param skippedRows row changes replay left out: tables without a replica key, or disabled by on_error_replay continue
  * @param applied where replay has got to; null before init_replica
  * @param highWatermark the snapshot point after which the source is consistent; null before init_replica
  * @param processPid the process working on the source, or null
@@ -24,6 +25,7 @@ public record SourceDetail(
         long discardedRows,
         long replayedRows,
         long replayedDdl,
+        long skippedRows,
         BinlogPosition applied,
         BinlogPosition highWatermark,
         Long processPid,

@@ -46,23 +46,21 @@ public final class SourcePositions {
 
     /**
      * The applier's commit point: call it in the transaction that applies the batch, so the
-     * position is durable exactly when the rows it covers are.
-     *
-     * @param sourceTime the MySQL time of the last transaction applied
-     * @param rows rows applied by this batch, added to the source's count
-     * @param ddl DDL statements applied by this batch, added to the source's count
+     * position is durable exactly when the rows it covers are. Adds the batch's counts to the
+     * source's totals and to the replay history, in the same transaction.
      */
-    public void recordApplied(int sourceId, BinlogPosition applied, Instant sourceTime, long rows, long ddl)
-            throws SQLException {
+    public void recordApplied(int sourceId, AppliedBatch batch) throws SQLException {
         try (PreparedStatement s = prepare("applied_binlog_file = ?, applied_binlog_position = ?,"
                 + " applied_gtid_set = ?, replay_source_time = ?, replayed_at = clock_timestamp(),"
-                + " replayed_rows = replayed_rows + ?, replayed_ddl = replayed_ddl + ?")) {
-            PositionColumns.bind(s, 1, applied);
-            Jdbc.setInstant(s, 4, sourceTime);
-            s.setLong(5, rows);
-            s.setLong(6, ddl);
-            execute(s, 7, sourceId);
+                + " replayed_rows = replayed_rows + ?, replayed_ddl = replayed_ddl + ?, skipped_rows = skipped_rows + ?")) {
+            PositionColumns.bind(s, 1, batch.end());
+            Jdbc.setInstant(s, 4, batch.sourceTime());
+            s.setLong(5, batch.rowChanges());
+            s.setLong(6, batch.ddl());
+            s.setLong(7, batch.skippedRowChanges());
+            execute(s, 8, sourceId);
         }
+        new ReplayHistory(connection).record(sourceId, batch);
     }
 
     /**

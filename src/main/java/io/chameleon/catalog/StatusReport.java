@@ -56,7 +56,8 @@ public final class StatusReport {
                 return new SourceDetail(summary(rs), mappings(id), rs.getInt("replicated_count"),
                         rs.getInt("not_replicated_count"), notReplicated(id), rs.getInt("copied_count"),
                         rs.getLong("rows_copied_sum"), rs.getLong("bytes_copied_sum"), rs.getLong("discarded"),
-                        rs.getLong("replayed_rows"), rs.getLong("replayed_ddl"), PositionColumns.read(rs, "applied_"),
+                        rs.getLong("replayed_rows"), rs.getLong("replayed_ddl"), rs.getLong("skipped_rows"),
+                        PositionColumns.read(rs, "applied_"),
                         PositionColumns.read(rs, "high_watermark_"), Jdbc.nullableLong(rs, "process_pid"),
                         rs.getString("process_host"));
             }

@@ -3,6 +3,8 @@ package io.chameleon.cli;
 import io.chameleon.format.TextTable;
 import io.chameleon.format.Json;
 import io.chameleon.catalog.Catalog;
+import io.chameleon.catalog.MaintenanceSchedule;
+import io.chameleon.catalog.ReplayWindow;
 import io.chameleon.catalog.SchemaMapping;
 import io.chameleon.catalog.SourceDetail;
 import io.chameleon.catalog.SourceSummary;
@@ -17,6 +19,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 @Command(name = "show_status", description = "The sources and their replica state; with --source, its tables and counters.")
@@ -26,10 +29,15 @@ final class ShowStatusCommand extends ChameleonCommand {
     @Override
     ExitCode execute() throws Exception {
         try (Connection c = openCatalogConnection()) {
-            StatusReport report = Catalog.open(c).status();
+            Catalog catalog = Catalog.open(c);
+            StatusReport report = catalog.status();
             if (opts.source != null) {
                 SourceDetail d = report.source(source().name());
-                io.out().print(opts.json ? Json.compact(detailJson(d)) + "\n" : detailText(d));
+                int id = d.summary().id();
+                MaintenanceSchedule maintenance = catalog.maintenance().schedule(id, source().autoMaintenance());
+                List<ReplayWindow> replay = catalog.history().windows(id);
+                io.out().print(opts.json ? Json.compact(detailJson(d, maintenance, replay)) + "\n"
+                        : detailText(d, maintenance, replay));
             } else {
                 List<SourceSummary> all = report.sources();
                 io.out().print(opts.json ? Json.compact(all.stream().map(ShowStatusCommand::summaryJson).toList()) + "\n"
@@ -49,7 +57,7 @@ final class ShowStatusCommand extends ChameleonCommand {
         return t.render();
     }
 
-    private static String detailText(SourceDetail d) {
+    private static String detailText(SourceDetail d, MaintenanceSchedule maintenance, List<ReplayWindow> replay) {
         StringBuilder b = new StringBuilder(summaryText(List.of(d.summary()))).append('\n');
         TextTable mappings = TextTable.withHeader("MySQL schema", "PostgreSQL schema");
         for (SchemaMapping m : d.mappings()) {
@@ -57,15 +65,24 @@ final class ShowStatusCommand extends ChameleonCommand {
         }
         b.append("Schema mappings\n").append(mappings.render()).append('\n');
         TextTable status = TextTable.withHeader("Tables replicated", "Tables not replicated", "All tables", "Tables copied",
-                "Rows copied", "Discarded rows", "Replayed rows", "Replayed DDL");
+                "Rows copied", "Discarded rows", "Replayed rows", "Replayed DDL", "Skipped rows", "Last maintenance",
+                "Next maintenance");
         status.row(d.tablesReplicated(), d.tablesNotReplicated(), d.tablesAll(), d.tablesCopied(), d.rowsCopied(),
-                d.discardedRows(), d.replayedRows(), d.replayedDdl());
+                d.discardedRows(), d.replayedRows(), d.replayedDdl(), d.skippedRows(), time(maintenance.last()),
+                nextMaintenance(maintenance));
         b.append("Replica status\n").append(status.render());
         b.append("Applied position: ").append(d.applied() == null ? "-" : d.applied())
                 .append("    High watermark: ").append(d.highWatermark() == null ? "-" : d.highWatermark()).append('\n');
         if (d.processPid() != null) {
             b.append("Process: pid ").append(d.processPid()).append(" on ").append(d.processHost()).append('\n');
         }
+        TextTable history = TextTable.withHeader("Replay", "Batches", "Transactions", "Row changes", "Skipped rows", "DDL",
+                "Discarded rows", "Errors", "Avg replay lag", "Max replay lag");
+        for (ReplayWindow w : replay) {
+            history.row(w.period(), w.batches(), w.transactions(), w.rowChanges(), w.skippedRowChanges(), w.ddl(),
+                    w.discardedRows(), w.errors(), seconds(w.averageReplayLag()), seconds(w.maxReplayLag()));
+        }
+        b.append('\n').append(history.render());
         if (!d.notReplicated().isEmpty()) {
             TextTable not = TextTable.withHeader("Table not replicated", "PostgreSQL table", "Reason");
             for (TableNotReplicated t : d.notReplicated()) {
@@ -90,7 +107,8 @@ final class ShowStatusCommand extends ChameleonCommand {
         return m;
     }
 
-    private static Map<String, Object> detailJson(SourceDetail d) {
+    private static Map<String, Object> detailJson(SourceDetail d, MaintenanceSchedule maintenance,
+            List<ReplayWindow> replay) {
         Map<String, Object> m = summaryJson(d.summary());
         m.put("schema_mappings", d.mappings().stream().map(x -> Map.of("mysql", x.mysqlSchema(), "pg", x.pgSchema())).toList());
         m.put("tables_replicated", d.tablesReplicated());
@@ -102,6 +120,24 @@ final class ShowStatusCommand extends ChameleonCommand {
         m.put("discarded_rows", d.discardedRows());
         m.put("replayed_rows", d.replayedRows());
         m.put("replayed_ddl", d.replayedDdl());
+        m.put("skipped_rows", d.skippedRows());
+        m.put("last_maintenance", maintenance.last());
+        m.put("next_maintenance", maintenance.next());
+        Map<String, Object> windows = new LinkedHashMap<>();
+        for (ReplayWindow w : replay) {
+            Map<String, Object> counters = new LinkedHashMap<>();
+            counters.put("batches", w.batches());
+            counters.put("transactions", w.transactions());
+            counters.put("row_changes", w.rowChanges());
+            counters.put("skipped_rows", w.skippedRowChanges());
+            counters.put("ddl", w.ddl());
+            counters.put("discarded_rows", w.discardedRows());
+            counters.put("errors", w.errors());
+            counters.put("avg_replay_lag_seconds", w.averageReplayLag());
+            counters.put("max_replay_lag_seconds", w.maxReplayLag());
+            windows.put(w.period().replace(' ', '_'), counters);
+        }
+        m.put("replay", windows);
         m.put("applied_position", d.applied() == null ? null : d.applied().toString());
         m.put("high_watermark", d.highWatermark() == null ? null : d.highWatermark().toString());
         m.put("not_replicated", d.notReplicated().stream().map(t -> Map.of("table", t.mysqlName().toString(),
@@ -113,7 +149,17 @@ final class ShowStatusCommand extends ChameleonCommand {
         return d == null ? "N/A" : d.getSeconds() + "s";
     }
 
-    private static String time(Instant i) {
+    static String time(Instant i) {
         return i == null ? "N/A" : TIME.format(i);
+    }
+
+    /** Seconds to the millisecond, for lags that are mostly under one. */
+    static String seconds(Duration d) {
+        return d == null ? "N/A" : String.format(Locale.ROOT, "%.3fs", d.toMillis() / 1000.0);
+    }
+
+    /** pg_chameleon's next maintenance: disabled, due (the replica runs it at once), or when. */
+    static String nextMaintenance(MaintenanceSchedule s) {
+        return s.next() == null ? "disabled" : s.due() ? "due" : time(s.next());
     }
 }

@@ -152,7 +152,8 @@ final class ConfigKeys {
             "PostgreSQL roles given SELECT on the replicated tables. Ignored when keep_existing_schema is Yes.");
     static final ConfigKey<String> LOCK_TIMEOUT = optional("sources.<name>.lock_timeout", pgDuration(), "120s",
             "How long init_replica, refresh_schema and sync_tables wait for the locks that swap the loaded "
-                    + "tables into place. A bare number is refused: PostgreSQL would read it as milliseconds.");
+                    + "tables into place, and run_maintenance for each table's lock. A bare number is refused: "
+                    + "PostgreSQL would read it as milliseconds.");
     static final ConfigKey<Integer> MY_SERVER_ID = optional("sources.<name>.my_server_id",
             integer(1, Integer.MAX_VALUE), "100",
             "The server id the replica uses to read the binlog; it must differ from every other server and "
@@ -167,7 +168,9 @@ final class ConfigKeys {
             "The most rows applied to PostgreSQL in one step of the replay: a batch, or a part of a transaction "
                     + "larger than a batch. The lower of this and replica_batch_size bounds both.");
     static final ConfigKey<String> BATCH_RETENTION = optional("sources.<name>.batch_retention", interval(),
-            "1 day", "How long the catalogue keeps the history of replayed batches.");
+            "1 day", "How long the catalogue keeps the replay history (batches, transactions, row changes and lag, "
+                    + "by the minute) that show_status --source sums; the running replica and run_maintenance delete "
+                    + "what is older.");
     static final ConfigKey<Long> COPY_MAX_MEMORY = optional("sources.<name>.copy_max_memory", byteSize(), "300M",
             "The most memory the copy of one slice of a table may use; larger tables are copied in several "
                     + "slices.");
@@ -189,7 +192,9 @@ final class ConfigKeys {
                     + "(start_replica exits 1). pg_chameleon's covers the source only.");
     static final ConfigKey<String> AUTO_MAINTENANCE = optional("sources.<name>.auto_maintenance",
             intervalOrDisabled(), "disabled",
-            "How often the replica runs maintenance (VACUUM) on its catalogue tables; disabled never does.");
+            "How often the running replica runs run_maintenance's plain VACUUM (ANALYZE) of the source's "
+                    + "replicated tables and the catalogue, on a connection of its own; disabled never does. A source "
+                    + "never maintained is due as soon as its replica starts.");
     static final ConfigKey<Boolean> GTID_ENABLE = optional("sources.<name>.gtid_enable", bool(), "No",
             "Follow the binlog by GTID rather than by file and position. Needs GTIDs enabled on the server.");
 

@@ -1,5 +1,6 @@
 package io.chameleon.copy;
 
+import io.chameleon.format.Quantities;
 import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.mysql.ConsistentSnapshot;
 import io.chameleon.pg.PgConnector;
@@ -81,7 +82,7 @@ final class CopyWorkers {
         }
         if (progress.chunkDone(plan)) {
             CopyProgress.TableCounters t = progress.of(plan);
-            LOG.info("copied {}: {} rows, {} in {}s{}", t.name(), t.rows(), ProgressReporter.bytes(t.bytes()),
+            LOG.info("copied {}: {} rows, {} in {}s{}", t.name(), t.rows(), Quantities.bytes(t.bytes()),
                     String.format("%.1f", t.seconds()), t.discarded() > 0 ? ", " + t.discarded() + " rows discarded" : "");
         }
     }

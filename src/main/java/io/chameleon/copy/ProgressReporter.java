@@ -7,6 +7,9 @@ import java.io.PrintStream;
 import java.util.Comparator;
 import java.util.Locale;
 
+import static io.chameleon.format.Quantities.bytes;
+import static io.chameleon.format.Quantities.count;
+
 /**
  * Shows the load's progress: on a terminal, a status line per running table and a total line,
  * redrawn every second; otherwise a plain log line every ten seconds.
@@ -87,24 +90,6 @@ final class ProgressReporter implements AutoCloseable {
                 progress.tablesDone(), progress.tables().size(), count(progress.totalRows()), bytes(progress.totalBytes()),
                 count((long) rate), bytes((long) (progress.totalBytes() / secs)), eta(rate, remaining),
                 progress.totalDiscarded() > 0 ? ", " + progress.totalDiscarded() + " rows discarded" : "");
-    }
-
-    static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
-    }
-
-    static String bytes(long b) {
-        if (b < 1024) {
-            return b + " B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        double v = b;
-        int u = -1;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
     }
 
     /** Estimated time left; the row estimates come from information_schema and may be off. */

@@ -128,7 +128,9 @@ public final class ReplicaDaemon {
             SourceStatus end = SourceStatus.ERROR;
             Exception failure = null;
             try {
-                new OutageRecovery(source, pg.conn(), () -> stopRequested).run(this::replicate);
+                try (Housekeeping housekeeping = Housekeeping.start(pg, source, sourceId)) {
+                    new OutageRecovery(source, pg.conn(), () -> stopRequested).run(this::replicate);
+                }
                 end = SourceStatus.STOPPED;
             } catch (Exception e) {
                 failure = e;

@@ -3,6 +3,7 @@ package io.chameleon.replica;
 import io.chameleon.apply.ApplyException;
 import io.chameleon.apply.ApplyTarget;
 import io.chameleon.apply.BatchApplier;
+import io.chameleon.catalog.AppliedBatch;
 import io.chameleon.catalog.Catalog;
 import io.chameleon.catalog.ErrorEntry;
 import io.chameleon.catalog.ReplicatedTable;
@@ -109,8 +110,8 @@ final class SchemaChangeApplier {
 
     private void finish(SchemaChange change, boolean standalone) throws SQLException {
         if (standalone) {
-            catalog.positions().recordApplied(sourceId, change.statement().end(), change.statement().sourceTime(), 0,
-                    change.outcome().statements().isEmpty() ? 0 : 1);
+            catalog.positions().recordApplied(sourceId, new AppliedBatch(change.statement().end(),
+                    change.statement().sourceTime(), 0, 0, 0, change.outcome().statements().isEmpty() ? 0 : 1));
             connection.commit();
         }
         Set<TableName> replicated = new java.util.HashSet<>();

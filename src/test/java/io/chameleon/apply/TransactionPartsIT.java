@@ -71,6 +71,9 @@ class TransactionPartsIT {
         assertThat(last.applied()).isEqualTo(new BinlogPosition("mysql-bin.000001", 300, null));
         assertThat(elsewhere(ACCOUNTS_NOW)).isEqualTo("1:11.00 4:41.00 5:5.00 30:30.00");
         assertThat(elsewhere(POSITION)).isEqualTo("300 6");
+        // the replay history counts one batch of one transaction with the row changes of all its parts
+        assertThat(elsewhere("SELECT batches || ' ' || transactions || ' ' || row_changes FROM sch_chameleon.replay_history"))
+                .isEqualTo("1 1 6");
     }
 
     @Test

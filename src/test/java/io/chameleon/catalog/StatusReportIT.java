@@ -33,7 +33,7 @@ class StatusReportIT {
             catalog.positions().recordSnapshot(busy, START, START);
             Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
             catalog.positions().recordRead(busy, anHourAgo);
-            catalog.positions().recordApplied(busy, LATER, anHourAgo.minusSeconds(60), 10, 1);
+            catalog.positions().recordApplied(busy, batch(anHourAgo.minusSeconds(60), 10, 1));
 
             List<SourceSummary> overview = catalog.status().sources();
 
@@ -83,8 +83,8 @@ class StatusReportIT {
             assertThat(initialising.applied()).isNull();
 
             catalog.positions().recordSnapshot(id, START, LATER);
-            catalog.positions().recordApplied(id, LATER, Instant.now(), 5, 2);
-            catalog.positions().recordApplied(id, LATER, Instant.now(), 3, 0);
+            catalog.positions().recordApplied(id, batch(Instant.now(), 5, 2));
+            catalog.positions().recordApplied(id, batch(Instant.now(), 3, 0));
             SourceDetail replaying = catalog.status().source("mysql");
 
             assertThat(replaying.summary().consistent()).isFalse();
@@ -105,7 +105,7 @@ class StatusReportIT {
             catalog.positions().recordSnapshot(id, START, START);
 
             c.setAutoCommit(false);
-            catalog.positions().recordApplied(id, LATER, Instant.now(), 1, 0);
+            catalog.positions().recordApplied(id, batch(Instant.now(), 1, 0));
             c.rollback();
             c.setAutoCommit(true);
 
@@ -127,5 +127,10 @@ class StatusReportIT {
             assertThat(record.applied()).isEqualTo(START);
             assertThat(record.highWatermark()).isEqualTo(LATER);
         }
+    }
+
+    /** A batch of one transaction ending at LATER, nothing skipped. */
+    static AppliedBatch batch(Instant sourceTime, long rows, long ddl) {
+        return new AppliedBatch(LATER, sourceTime, 1, rows, 0, ddl);
     }
 }

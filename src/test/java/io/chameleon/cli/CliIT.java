@@ -1,6 +1,7 @@
 package io.chameleon.cli;
 
 import io.chameleon.catalog.BuildVersion;
+import io.chameleon.catalog.CatalogMigrations;
 import io.chameleon.testing.ReplicaFixture;
 import io.chameleon.testing.ReplicaFixture.Run;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CliIT {
     private static final String[] COMMANDS = {"set_configuration_files", "show_config", "show_sources", "show_status",
         "show_errors", "create_replica_schema", "upgrade_replica_schema", "drop_replica_schema", "add_source",
-        "drop_source", "enable_replica", "check", "init_replica"};
+        "drop_source", "enable_replica", "check", "init_replica", "run_maintenance"};
     private static final String SOURCE_COLUMNS = "SELECT source_name || ':' || status FROM sch_chameleon.sources ORDER BY 1";
 
     @TempDir
@@ -50,7 +51,8 @@ class CliIT {
                 .contains(fx.pgDatabase);
         assertThat(second.out()).contains("already at version").contains("nothing to do");
         assertThat(second.err()).isEmpty();
-        assertThat(strings(fx, "SELECT count(*) FROM sch_chameleon.chameleon_migrations")).containsExactly("1");
+        assertThat(strings(fx, "SELECT count(*) FROM sch_chameleon.chameleon_migrations"))
+                .containsExactly(String.valueOf(CatalogMigrations.latestVersion()));
     }
 
     @Test
@@ -219,9 +221,16 @@ class CliIT {
 
         assertThat(text).contains("Source name", "mysql", "ready");
         assertThat(text).containsSubsequence("Schema mappings", fx.mysqlSchema, fx.pgSchema, "Replica status",
-                "Tables replicated", "Tables not replicated", "All tables", "Replayed rows", "Replayed DDL");
+                "Tables replicated", "Tables not replicated", "All tables", "Replayed rows", "Replayed DDL",
+                "Skipped rows", "Last maintenance", "Next maintenance");
         String counters = text.lines().dropWhile(l -> !l.startsWith("Tables replicated")).skip(2).findFirst().orElseThrow();
-        assertThat(counters.trim().split("\\s+")).containsOnly("0");
+        assertThat(counters.trim().split("\\s+")).containsExactly("0", "0", "0", "0", "0", "0", "0", "0", "0", "N/A",
+                "disabled");
+        assertThat(text).containsSubsequence("Replay", "Batches", "Transactions", "Row changes", "Skipped rows", "DDL",
+                "Discarded rows", "Errors", "Avg replay lag", "Max replay lag");
+        assertThat(text.lines().filter(l -> l.startsWith("last "))
+                .map(l -> l.replaceAll("\\s+", " ")).toList())
+                .containsExactly("last hour 0 0 0 0 0 0 0 N/A N/A", "last day 0 0 0 0 0 0 0 N/A N/A");
 
         Map<String, Object> json = JsonCheck.object(fx.ok("show_status", "--source", fx.sourceName, "--json").out());
         assertThat(json).containsEntry("source_name", "mysql").containsEntry("status", "ready")
@@ -229,7 +238,14 @@ class CliIT {
                 .containsEntry("tables_replicated", 0L).containsEntry("tables_not_replicated", 0L)
                 .containsEntry("tables_all", 0L).containsEntry("rows_copied", 0L).containsEntry("discarded_rows", 0L)
                 .containsEntry("replayed_rows", 0L).containsEntry("replayed_ddl", 0L)
-                .containsEntry("not_replicated", List.of());
+                .containsEntry("skipped_rows", 0L).containsEntry("last_maintenance", null)
+                .containsEntry("next_maintenance", null).containsEntry("not_replicated", List.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> replay = (Map<String, Object>) json.get("replay");
+        assertThat(replay).containsOnlyKeys("last_hour", "last_day");
+        assertThat(replay.get("last_day")).isEqualTo(JsonCheck.object("{\"batches\":0,\"transactions\":0,"
+                + "\"row_changes\":0,\"skipped_rows\":0,\"ddl\":0,\"discarded_rows\":0,\"errors\":0,"
+                + "\"avg_replay_lag_seconds\":null,\"max_replay_lag_seconds\":null}"));
     }
 
     @Test
