@@ -82,6 +82,17 @@ public final class BatchApplier {
         return targets.stream().collect(Collectors.toMap(ApplyTarget::mysqlName, Function.identity()));
     }
 
+    /**
+     * The tables to apply from now on, after a schema change: their columns, converters and keys
+     * may differ from the ones before, tables may come and go.
+     */
+    public void retarget(Map<TableName, ApplyTarget> newTargets) {
+        targets.clear();
+        targets.putAll(newTargets);
+        keyPositions.clear();
+        newTargets.values().forEach(t -> keyPositions.put(t.mysqlName(), t.keyPositions()));
+    }
+
     /** The tables still applied (those disabled by on_error_replay continue are gone). */
     public Set<TableName> applied() {
         return Set.copyOf(targets.keySet());

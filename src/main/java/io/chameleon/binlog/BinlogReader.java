@@ -70,13 +70,25 @@ public final class BinlogReader implements AutoCloseable {
      */
     public BinlogReader(String source, DbConn conn, long serverId, BinlogPosition start, boolean byGtid,
             Map<TableName, ReaderTable> tables, BinlogValues values, BatchBounds bounds, TransactionSink sink) {
-        this(source, conn, serverId, start, byGtid, tables, values, bounds, sink, HEARTBEAT);
+        this(source, conn, serverId, start, byGtid, tables, values, bounds, sink, SchemaFollower.NONE, HEARTBEAT);
+    }
+
+    /**
+     * A reader that follows DDL.
+     *
+     * @param follower told of each statement and of each table map that contradicts the tracked columns, in
+     *     binlog order on the reading thread; the tables it returns decode the rows after it
+     */
+    public BinlogReader(String source, DbConn conn, long serverId, BinlogPosition start, boolean byGtid,
+            Map<TableName, ReaderTable> tables, BinlogValues values, BatchBounds bounds, TransactionSink sink,
+            SchemaFollower follower) {
+        this(source, conn, serverId, start, byGtid, tables, values, bounds, sink, follower, HEARTBEAT);
     }
 
     /** @param heartbeat how often an idle server sends a heartbeat; shorter in tests of the watchdog */
     BinlogReader(String source, DbConn conn, long serverId, BinlogPosition start, boolean byGtid,
             Map<TableName, ReaderTable> tables, BinlogValues values, BatchBounds bounds, TransactionSink sink,
-            Duration heartbeat) {
+            SchemaFollower follower, Duration heartbeat) {
         this.source = source;
         this.conn = conn;
         client = new BinaryLogClient(conn.host(), conn.port(), conn.user(), conn.password() == null ? "" : conn.password());
@@ -103,7 +115,7 @@ public final class BinlogReader implements AutoCloseable {
         client.setKeepAlive(false);
         // the client's own helper threads (the connect timeout) must not keep the JVM alive either
         client.setThreadFactory(r -> daemon(r, "binlog-" + source + "-helper"));
-        assembler = new TransactionAssembler(start.file(), gtid, tables, new RowImages(values), bounds, sink);
+        assembler = new TransactionAssembler(start.file(), gtid, tables, new RowImages(values), bounds, sink, follower);
         Duration silence = heartbeat.multipliedBy(SILENT_HEARTBEATS);
         watchdog = new SilenceWatchdog("binlog-" + source + "-watchdog", silence, client::isConnected,
                 () -> lost(new SourceUnavailable(where() + " sent nothing, not even a heartbeat, for "

@@ -48,8 +48,10 @@ final class TransactionAssembler {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionAssembler.class);
     private static final Set<EventType> STARTS = Set.of(EventType.GTID, EventType.ANONYMOUS_GTID, EventType.MARIADB_GTID);
 
-    private final Map<TableName, ReaderTable> tables;
+    /** The followed tables; a followed statement or a table map that contradicts them replaces them. */
+    private Map<TableName, ReaderTable> tables;
     private final RowImages rowImages;
+    private final SchemaFollower follower;
     private final TransactionSink sink;
     /** Table ids of the current TABLE_MAPs of followed tables; ids change after an ALTER. */
     private final Map<Long, TableName> followedIds = new HashMap<>();
@@ -70,6 +72,8 @@ final class TransactionAssembler {
     /** The GTID of the transaction being read, until it commits. */
     private MariadbGtidEventData pendingGtid;
     private boolean pendingStandalone;
+    /** A BEGIN was read and its commit not yet: a statement now is part of a transaction. */
+    private boolean begun;
 
     /**
      * @param startGtid the MariaDB GTID position of the start (may be empty: no GTID yet); null
@@ -77,6 +81,12 @@ final class TransactionAssembler {
      */
     TransactionAssembler(String startFile, String startGtid, Map<TableName, ReaderTable> tables, RowImages rowImages,
             BatchBounds bounds, TransactionSink sink) {
+        this(startFile, startGtid, tables, rowImages, bounds, sink, SchemaFollower.NONE);
+    }
+
+    /** @param follower told of every statement and of table maps that contradict the tracked columns */
+    TransactionAssembler(String startFile, String startGtid, Map<TableName, ReaderTable> tables, RowImages rowImages,
+            BatchBounds bounds, TransactionSink sink, SchemaFollower follower) {
         this.file = startFile;
         this.gtidPosition = MariadbGtidPosition.isMariadbPosition(startGtid) || (startGtid != null && startGtid.isBlank())
                 ? new MariadbGtidPosition(startGtid) : null;
@@ -84,6 +94,7 @@ final class TransactionAssembler {
         this.rowImages = rowImages;
         this.bounds = bounds;
         this.sink = sink;
+        this.follower = follower;
     }
 
     void accept(Event event) throws InterruptedException {
@@ -99,6 +110,7 @@ final class TransactionAssembler {
             startTransaction();
             pendingGtid = null;
             pendingStandalone = false;
+            begun = false;
             if (data instanceof MariadbGtidEventData gtid) {
                 gtid.setServerId(event.getHeader().getServerId());
                 pendingGtid = gtid;
@@ -108,12 +120,7 @@ final class TransactionAssembler {
             file = rotate.getBinlogFilename();
             lastPosition = rotate.getBinlogPosition();
         } else if (data instanceof TableMapEventData map) {
-            TableName name = new TableName(map.getDatabase(), map.getTable());
-            if (tables.containsKey(name)) {
-                followedIds.put(map.getTableId(), name);
-            } else {
-                followedIds.remove(map.getTableId());
-            }
+            tableMap(event, map);
         } else if (data instanceof WriteRowsEventData write) {
             inserts(event, write);
         } else if (data instanceof UpdateRowsEventData update) {
@@ -123,21 +130,68 @@ final class TransactionAssembler {
         } else if (type == EventType.XID) {
             commit(event);
         } else if (data instanceof QueryEventData query) {
-            query(event, query.getSql().strip());
+            query(event, query.getSql().strip(), query.getDatabase());
         }
     }
 
-    private void query(Event event, String sql) throws InterruptedException {
+    private void query(Event event, String sql, String database) throws InterruptedException {
         if (sql.equalsIgnoreCase("BEGIN")) {
             startTransaction();
+            begun = true;
         } else if (sql.equalsIgnoreCase("COMMIT")) {
             commit(event);
+        } else if (sql.equalsIgnoreCase("ROLLBACK")) {
+            LOG.debug("ignoring ROLLBACK at {}:{}", file, position(event));
         } else {
-            LOG.debug("ignoring statement at {}:{}: {}", file, position(event), sql);
-            if (pendingStandalone) {
-                advanceGtid();
+            statement(event, sql, database == null || database.isEmpty() ? null : database);
+        }
+    }
+
+    /**
+     * A statement on its own (DDL) resumes after itself; one inside a transaction (MariaDB's
+     * CREATE TABLE ... SELECT, logged before its rows) has no place to resume of its own.
+     */
+    private void statement(Event event, String sql, String database) throws InterruptedException {
+        boolean inside = begun || (pendingGtid != null && !pendingStandalone);
+        BinlogPosition at = new BinlogPosition(file, lastPosition, null);
+        BinlogPosition end = null;
+        if (!inside) {
+            advanceGtid();
+            end = new BinlogPosition(file, lastPosition, gtidPosition == null ? null : gtidPosition.toString());
+            at = end;
+        }
+        follow(follower.statement(new SchemaFollower.Statement(sql, database, end, at, time(event))));
+    }
+
+    /** Table ids of followed tables; the map's columns are checked against the tracked ones first. */
+    private void tableMap(Event event, TableMapEventData map) throws InterruptedException {
+        TableName name = new TableName(map.getDatabase(), map.getTable());
+        followedIds.remove(map.getTableId());
+        ReaderTable table = tables.get(name);
+        if (table == null) {
+            return;
+        }
+        String difference = follower == SchemaFollower.NONE ? null : TableMapCheck.difference(map, table.columns());
+        if (difference != null) {
+            Map<TableName, ReaderTable> now = follower.mismatch(name, difference, new SchemaFollower.Statement(null, null,
+                    null, new BinlogPosition(file, lastPosition, null), time(event)));
+            if (now != null) {
+                follow(now);
+                return;
             }
         }
+        followedIds.put(map.getTableId(), name);
+    }
+
+    private void follow(Map<TableName, ReaderTable> now) {
+        if (now != null) {
+            tables = Map.copyOf(now);
+            followedIds.values().removeIf(name -> !tables.containsKey(name));
+        }
+    }
+
+    private static Instant time(Event event) {
+        return Instant.ofEpochMilli(event.getHeader().getTimestamp());
     }
 
     private void startTransaction() {
@@ -213,6 +267,7 @@ final class TransactionAssembler {
      * applied position past it.
      */
     private void commit(Event event) throws InterruptedException {
+        begun = false;
         advanceGtid();
         handOn(event, new BinlogPosition(file, position(event), gtidPosition == null ? null : gtidPosition.toString()), true);
     }
@@ -228,13 +283,13 @@ final class TransactionAssembler {
     private void handOn(Event event, BinlogPosition end, boolean last) throws InterruptedException {
         List<RowChange> changes = pending.stream().filter(c -> {
             ReaderTable table = tables.get(c.table());
-            return !(last ? table.copyContains(end) : table.copyContainsTransactionAt(end));
+            return table == null || !(last ? table.copyContains(end) : table.copyContainsTransactionAt(end));
         }).toList();
         int part = partsHandedOn + 1;
         pending.clear();
         pendingBytes = 0;
         partsHandedOn = last ? 0 : part;
-        sink.accept(new SourceTransaction(changes, end, Instant.ofEpochMilli(event.getHeader().getTimestamp()), part, last));
+        sink.accept(new SourceTransaction(changes, end, time(event), part, last));
     }
 
     /** The position just after the event: where reading resumes once it is applied. */

@@ -101,6 +101,66 @@ public final class ReplicatedTables {
         update(sourceId, table, "replicated = false, not_replicated_reason = ?", Jdbc.storable(reason));
     }
 
+    /**
+     * The definitions DDL replay tracks, as {@code TrackedTableJson} wrote them, by MySQL name;
+     * tables without one (copied before DDL replay kept it, or no longer tracked) are absent.
+     */
+    public Map<TableName, String> definitions(int sourceId) throws SQLException {
+        Map<TableName, String> definitions = new HashMap<>();
+        try (PreparedStatement s = connection.prepareStatement("SELECT mysql_schema, mysql_table, definition::text"
+                + " FROM sch_chameleon.replicated_tables WHERE source_id = ? AND definition IS NOT NULL")) {
+            s.setInt(1, sourceId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    definitions.put(new TableName(rs.getString(1), rs.getString(2)), rs.getString(3));
+                }
+            }
+        }
+        return definitions;
+    }
+
+    /** Keeps the definition DDL replay tracks for a table of the catalogue; null when it is no longer tracked. */
+    public void saveDefinition(int sourceId, TableName table, String json) throws SQLException {
+        update(sourceId, table, "definition = ?::jsonb", json);
+    }
+
+    /** The default character set of each MySQL schema as DDL replay tracks it. */
+    public Map<String, String> schemaCharsets(int sourceId) throws SQLException {
+        Map<String, String> charsets = new HashMap<>();
+        try (PreparedStatement s = connection.prepareStatement("SELECT mysql_schema, charset"
+                + " FROM sch_chameleon.schema_charsets WHERE source_id = ?")) {
+            s.setInt(1, sourceId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    charsets.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return charsets;
+    }
+
+    /** Replaces the tracked default character sets of the source's schemas. */
+    public void saveSchemaCharsets(int sourceId, Map<String, String> charsets) throws SQLException {
+        Transactions.atomically(connection, () -> {
+            try (PreparedStatement d = connection.prepareStatement("DELETE FROM sch_chameleon.schema_charsets"
+                    + " WHERE source_id = ?")) {
+                d.setInt(1, sourceId);
+                d.executeUpdate();
+            }
+            try (PreparedStatement s = connection.prepareStatement("INSERT INTO sch_chameleon.schema_charsets"
+                    + " (source_id, mysql_schema, charset) VALUES (?, ?, ?)")) {
+                for (Map.Entry<String, String> e : charsets.entrySet()) {
+                    s.setInt(1, sourceId);
+                    s.setString(2, e.getKey());
+                    s.setString(3, e.getValue());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            return null;
+        });
+    }
+
     /** The source's tables by MySQL name, with their columns in ordinal order. */
     public List<ReplicatedTable> list(int sourceId) throws SQLException {
         Map<TableName, List<TrackedColumn>> columns = columns(sourceId);

@@ -5,12 +5,12 @@ import io.chameleon.mysql.ServerInfo;
 import java.util.Locale;
 
 /** Character set names as information_schema reports them. */
-final class Charsets {
+public final class Charsets {
     private Charsets() {
     }
 
     /** The character set a collation belongs to: {@code utf8mb4_unicode_ci} → {@code utf8mb4}. */
-    static String ofCollation(String collation) {
+    public static String ofCollation(String collation) {
         String c = collation.toLowerCase(Locale.ROOT);
         int cut = c.indexOf('_');
         return cut < 0 ? c : c.substring(0, cut);

@@ -26,6 +26,15 @@ public final class Json {
         return out.append('\n').toString();
     }
 
+    /**
+     * Reads JSON text: objects as maps (in their order), arrays as lists, numbers as Long or Double.
+     *
+     * @throws IllegalArgumentException for text that is not JSON, naming the character where it fails
+     */
+    public static Object parse(String text) {
+        return JsonParser.parse(text);
+    }
+
     /** A JSON string literal, or {@code null}. */
     public static String string(String s) {
         if (s == null) {

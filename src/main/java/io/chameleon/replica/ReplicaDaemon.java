@@ -1,7 +1,6 @@
 package io.chameleon.replica;
 
 import io.chameleon.apply.ApplyResult;
-import io.chameleon.apply.ApplyTarget;
 import io.chameleon.apply.BatchApplier;
 import io.chameleon.binlog.BinlogReader;
 import io.chameleon.binlog.BinlogValues;
@@ -9,17 +8,15 @@ import io.chameleon.binlog.SourceTransaction;
 import io.chameleon.binlog.SourceUnavailable;
 import io.chameleon.catalog.Catalog;
 import io.chameleon.catalog.ErrorEntry;
-import io.chameleon.catalog.ReplicatedTable;
 import io.chameleon.catalog.SourceRecord;
 import io.chameleon.catalog.SourceStatus;
 import io.chameleon.config.ChameleonConfig;
 import io.chameleon.config.SourceConfig;
 import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.mysql.MysqlConnector;
-import io.chameleon.mysql.SchemaReader;
+import io.chameleon.ddl.DdlTranslator;
 import io.chameleon.mysql.ServerInfo;
 import io.chameleon.pg.PgConnector;
-import io.chameleon.schema.TableName;
 import io.chameleon.types.TypeMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,14 +30,11 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 
 /**
  * Replicates one source until stopped: the binlog reader, from the applied position in the
@@ -63,7 +57,9 @@ public final class ReplicaDaemon {
 
     private final PgConnector pg;
     private final SourceConfig source;
-    private final ReplicaTables tables;
+    private final DdlTranslator translator;
+    private final TrackedTargets build;
+    private final ServerInfo server;
     private final BinlogValues values;
     private final String host;
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -71,17 +67,21 @@ public final class ReplicaDaemon {
     private final ReplicaMetrics metrics;
     private volatile boolean stopRequested;
 
-    private ReplicaDaemon(PgConnector pg, SourceConfig source, ReplicaTables tables, BinlogValues values, String host) {
+    private ReplicaDaemon(PgConnector pg, SourceConfig source, DdlTranslator translator, TrackedTargets build,
+            ReplicaTables tables, ServerInfo server, String host) {
         this.pg = pg;
         this.source = source;
-        this.tables = tables;
-        this.values = values;
+        this.translator = translator;
+        this.build = build;
+        this.server = server;
+        this.values = new BinlogValues(!server.isMariaDb());
         this.host = host;
         this.metrics = new ReplicaMetrics(source.name(), tables.skippedChanges(), tables.leftOut(), Clock.systemUTC());
     }
 
     /**
-     * Checks that the source may start and loads its tables; nothing runs yet.
+     * Checks that the source may start and loads its tables; nothing runs yet. Tables whose
+     * definitions the catalogue does not keep yet (copied since the last start) are read from MySQL.
      *
      * @throws ReplicaRefused when the source's state or tables do not allow replicating it
      */
@@ -91,12 +91,17 @@ public final class ReplicaDaemon {
         try (Connection c = pg.open()) {
             Catalog catalog = Catalog.open(c);
             StartCheck.requireStartable(catalog.sources().get(source.name()), host);
-            TypeMapper mapper = new TypeMapper(config.typeOverrides(), hasPostgis(c));
+            boolean postgis = hasPostgis(c);
+            TrackedTargets build = new TrackedTargets(source, new TypeMapper(config.typeOverrides(), postgis),
+                    new LongAdder());
             try (Connection my = new MysqlConnector(source.dbConn()).open()) {
                 ServerInfo server = ServerInfo.read(my);
-                ReplicaTables tables = ReplicaTables.of(catalog.tables().list(catalog.sources().id(source.name())),
-                        new SchemaReader(my, server).read(source), mapper, source);
-                return new ReplicaDaemon(pg, source, tables, new BinlogValues(!server.isMariaDb()), host);
+                DdlTranslator translator = new DdlTranslator(source, config.typeOverrides(), config.fillfactor(), postgis,
+                        server);
+                int sourceId = catalog.sources().id(source.name());
+                TrackedState state = TrackedState.load(catalog, sourceId, source, translator, my, server);
+                ReplicaTables tables = ReplicaTables.of(catalog.tables().list(sourceId), state, build);
+                return new ReplicaDaemon(pg, source, translator, build, tables, server, host);
             }
         }
     }
@@ -180,8 +185,11 @@ public final class ReplicaDaemon {
         try (Connection statusConnection = pg.open(); Connection applyConnection = pg.open()) {
             Catalog catalog = Catalog.open(statusConnection);
             SourceRecord record = catalog.sources().get(source.name());
-            BatchApplier applier = new BatchApplier(applyConnection, record.id(), stillReplicated(catalog, record.id()),
-                    source.onErrorReplay());
+            // the tracked definitions at the applied position: a change applied by an earlier attempt is in them
+            TrackedState state = TrackedState.load(catalog, record.id(), source, translator, null, server);
+            ReplicaTables tables = ReplicaTables.of(catalog.tables().list(record.id()), state, build);
+            // loaded now, the tables disabled by on_error_replay continue are left out
+            BatchApplier applier = new BatchApplier(applyConnection, record.id(), tables.targets(), source.onErrorReplay());
             ReplicaMemory memory = ReplicaMemory.of(source);
             TransactionQueue queue = new TransactionQueue(QUEUE_CAPACITY, memory.queueBytes(), memory.batch());
             BinlogReader reader = new BinlogReader(source.name(), source.dbConn(), source.myServerId(), record.applied(),
@@ -189,13 +197,15 @@ public final class ReplicaDaemon {
                         lastRead.set(t.sourceTime());
                         metrics.read(t);
                         queue.accept(t);
-                    });
+                    }, new DdlFollower(source.name(), translator, build, state, queue));
+            SchemaChangeApplier changes = new SchemaChangeApplier(applyConnection, record.id(), source.onErrorReplay(),
+                    build, applier);
             LOG.info("replica of source {} starts at {} with {} tables", source.name(), record.applied(),
                     tables.targets().size());
             reader.start();
             connected.run();
             try {
-                applyUntilStopped(catalog, record, applier, queue, reader);
+                applyUntilStopped(catalog, record, applier, changes, queue, reader);
             } finally {
                 queue.close();
                 reader.stop();
@@ -204,16 +214,8 @@ public final class ReplicaDaemon {
     }
 
     /** The tables on_error_replay continue has not disabled since they were loaded. */
-    private Map<TableName, ApplyTarget> stillReplicated(Catalog catalog, int sourceId) throws SQLException {
-        Set<TableName> replicated = catalog.tables().list(sourceId).stream().filter(ReplicatedTable::replicated)
-                .map(ReplicatedTable::mysqlName).collect(Collectors.toSet());
-        Map<TableName, ApplyTarget> targets = new HashMap<>(tables.targets());
-        targets.keySet().retainAll(replicated);
-        return targets;
-    }
-
-    private void applyUntilStopped(Catalog catalog, SourceRecord record, BatchApplier applier, TransactionQueue queue,
-            BinlogReader reader) throws Exception {
+    private void applyUntilStopped(Catalog catalog, SourceRecord record, BatchApplier applier,
+            SchemaChangeApplier changes, TransactionQueue queue, BinlogReader reader) throws Exception {
         Duration maxCollect = Duration.ofSeconds(Math.max(1, source.sleepLoop()));
         boolean consistent = record.consistent();
         Instant recordedRead = null;
@@ -225,6 +227,11 @@ public final class ReplicaDaemon {
                 }
                 throw new IllegalStateException("the binlog reader of source " + source.name() + " stopped: "
                         + failure.getMessage(), failure);
+            }
+            SchemaChange change = queue.pollSchemaChange();
+            if (change != null) {
+                changes.apply(change);
+                continue;
             }
             List<SourceTransaction> batch = queue.nextBatch(maxCollect, IDLE_WAIT);
             if (!batch.isEmpty()) {

@@ -18,10 +18,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * slow PostgreSQL slows the reader instead of filling memory. A transaction larger than the byte
  * bound on its own still goes in once the queue is empty. Once closed it refuses every further
  * transaction, so what the applier takes is always a gap-free prefix of the binlog: a refused
- * transaction is read again on the next start.
+ * transaction is read again on the next start. Schema changes (DDL) queue in binlog order with the
+ * transactions and are taken alone: a batch never reaches past one.
  */
 final class TransactionQueue implements TransactionSink {
-    private record Queued(SourceTransaction transaction, long bytes) {}
+    /** A transaction, or a schema change when {@code change} is not null. */
+    private record Queued(SourceTransaction transaction, SchemaChange change, long bytes) {}
 
     private final int capacity;
     private final long maxBytes;
@@ -46,14 +48,37 @@ final class TransactionQueue implements TransactionSink {
 
     @Override
     public void accept(SourceTransaction transaction) throws InterruptedException {
-        long size = transaction.heapBytes();
+        add(new Queued(transaction, null, transaction.heapBytes()));
+    }
+
+    /** Queues a schema change after the transactions read before it. */
+    void acceptSchemaChange(SchemaChange change) throws InterruptedException {
+        add(new Queued(null, change, 0));
+    }
+
+    /** The schema change at the head of the queue, taken; null when a transaction is first or nothing is queued. */
+    SchemaChange pollSchemaChange() {
+        lock.lock();
+        try {
+            if (queue.isEmpty() || queue.peek().change() == null) {
+                return null;
+            }
+            notFull.signal();
+            return queue.poll().change();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void add(Queued item) throws InterruptedException {
+        long size = item.bytes();
         lock.lockInterruptibly();
         try {
             while (!closed && !fits(size)) {
                 notFull.await();
             }
             if (!closed) {
-                queue.add(new Queued(transaction, size));
+                queue.add(item);
                 bytes += size;
                 notEmpty.signal();
             }
@@ -83,9 +108,9 @@ final class TransactionQueue implements TransactionSink {
      * {@code maxCollect}. Applying as soon as the queue runs dry keeps lag low; under load the
      * queue refills while a batch applies, so batches grow by themselves. A part of a transaction
      * larger than the bounds is a batch of its own: it is applied inside the transaction kept open
-     * for its other parts, which holds nothing else.
+     * for its other parts, which holds nothing else. A batch ends before a schema change.
      *
-     * @return the batch, empty when nothing arrived
+     * @return the batch, empty when nothing arrived or a schema change is first ({@link #pollSchemaChange()})
      */
     List<SourceTransaction> nextBatch(Duration maxCollect, Duration idleWait) throws InterruptedException {
         List<SourceTransaction> batch = new ArrayList<>();
@@ -98,7 +123,8 @@ final class TransactionQueue implements TransactionSink {
             }
             long rows = 0;
             long batchBytes = 0;
-            while (!queue.isEmpty() && (batch.isEmpty() || canGrow(batch, rows, batchBytes, deadline))) {
+            while (!queue.isEmpty() && queue.peek().change() == null
+                    && (batch.isEmpty() || canGrow(batch, rows, batchBytes, deadline))) {
                 Queued next = queue.poll();
                 batch.add(next.transaction());
                 rows += next.transaction().changes().size();

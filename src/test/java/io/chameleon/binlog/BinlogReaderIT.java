@@ -186,7 +186,7 @@ class BinlogReaderIT {
         try (FreezableProxy proxy = new FreezableProxy(e.host(), e.port())) {
             DbConn relayed = new DbConn("127.0.0.1", proxy.port(), e.user(), e.password(), "utf8mb4", 5, null);
             BinlogReader reader = new BinlogReader("test", relayed, 4343, after, false, followed(null),
-                    new BinlogValues(false), BATCH, t -> { }, Duration.ofSeconds(1));
+                    new BinlogValues(false), BATCH, t -> { }, SchemaFollower.NONE, Duration.ofSeconds(1));
             reader.start();
             assertThat(started(before)).extracting(Thread::getName).contains("binlog-test", "binlog-test-watchdog");
             assertThat(started(before)).allSatisfy(t -> assertThat(t.isDaemon()).as(t.getName()).isTrue());

@@ -8,6 +8,7 @@ import io.chameleon.mysql.ServerInfo;
 import io.chameleon.schema.ColumnDef;
 import io.chameleon.schema.TableDef;
 import io.chameleon.schema.TableName;
+import io.chameleon.testing.PgSchemaShape;
 import io.chameleon.testing.TestServers;
 import io.chameleon.types.DefaultTranslator;
 import io.chameleon.types.TypeMapper;
@@ -16,14 +17,12 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,8 +74,8 @@ class DdlCasesIT {
             if (mariadb != null) {
                 buildAsInitReplica(s, target, mariadb);
                 for (String schema : schemas) {
-                    assertThat(catalogue(s, schema)).as(c.name() + ": PostgreSQL schema " + schema + " vs init_replica's")
-                            .isEqualTo(catalogue(s, "init_" + schema));
+                    assertThat(PgSchemaShape.describe(s, schema)).as(c.name() + ": PostgreSQL schema " + schema + " vs init_replica's")
+                            .isEqualTo(PgSchemaShape.describe(s, "init_" + schema));
                 }
             }
         }
@@ -165,33 +164,4 @@ class DdlCasesIT {
             }
         }
     }
-
-    /** A schema's tables, columns, indexes and enum types, schema and index names left out. */
-    private static List<String> catalogue(Statement s, String schema) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        String unqualify = "regexp_replace(%s, '\"?" + schema + "\"?\\.', '', 'g')";
-        query(s, rows, "SELECT c.relname || '.' || a.attname || ' ' || " + unqualify.formatted("format_type(a.atttypid, a.atttypmod)")
-                + " || CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END || ' identity:' || a.attidentity::text"
-                + " || coalesce(' DEFAULT ' || " + unqualify.formatted("pg_get_expr(d.adbin, d.adrelid)") + ", '')"
-                + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-                + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
-                + " WHERE n.nspname = '" + schema + "' AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped");
-        query(s, rows, "SELECT t.relname || ' ' || i.indisprimary || ' ' || "
-                + unqualify.formatted("regexp_replace(pg_get_indexdef(i.indexrelid), 'INDEX \\S+ ON', 'INDEX ON')")
-                + " FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace"
-                + " WHERE n.nspname = '" + schema + "'");
-        query(s, rows, "SELECT t.typname || ' ' || string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder)"
-                + " FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace"
-                + " WHERE n.nspname = '" + schema + "' GROUP BY t.typname");
-        return rows.stream().sorted().collect(Collectors.toList());
-    }
-
-    private static void query(Statement s, List<String> rows, String sql) throws SQLException {
-        try (ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                rows.add(rs.getString(1));
-            }
-        }
-    }
-
 }

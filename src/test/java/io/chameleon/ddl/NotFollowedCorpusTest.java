@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * does not track, text no grammar parses): with either grammar each comes back skipped with a
  * reason, the tracked tables unchanged, and nothing thrown.
  */
-class NotFollowedCorpusTest {
+public class NotFollowedCorpusTest {
     private static final String TABLE = "CREATE TABLE t (id int PRIMARY KEY, name varchar(10))";
 
     @TestFactory
@@ -48,7 +48,8 @@ class NotFollowedCorpusTest {
         return tests.stream();
     }
 
-    static List<String> corpus() {
+    /** The corpus, one statement each. */
+    public static List<String> corpus() {
         String text = DdlCase.read(Path.of(DdlCase.ROOT.getParent().toString(), "ddl-corpus", "not-followed.sql"));
         List<String> statements = new ArrayList<>();
         StringBuilder cur = new StringBuilder();

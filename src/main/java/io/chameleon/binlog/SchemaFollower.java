@@ -1,0 +1,50 @@
+package io.chameleon.binlog;
+
+import io.chameleon.mysql.BinlogPosition;
+import io.chameleon.schema.TableName;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What the reader does with the binlog's statements (QUERY events other than transaction
+ * control) and with table maps that contradict the tracked columns. Called on the reader's thread
+ * in binlog order, before the row events that follow are decoded: the tables it returns are the
+ * ones those rows are decoded with.
+ */
+public interface SchemaFollower {
+    /** Follows nothing: statements are passed over and a table map is not checked. */
+    SchemaFollower NONE = new SchemaFollower() {
+        @Override
+        public Map<TableName, ReaderTable> statement(Statement statement) {
+            return null;
+        }
+
+        @Override
+        public Map<TableName, ReaderTable> mismatch(TableName table, String difference, Statement where) {
+            return null;
+        }
+    };
+
+    /**
+     * A statement of the binlog.
+     *
+     * @param database the event's default database, null when none
+     * @param end where reading resumes once it is applied; null for a statement inside a transaction
+     *     (MariaDB's CREATE TABLE ... SELECT), which is read again from the transaction's start
+     * @param at a position at or just before the statement: for snapshot comparisons and messages
+     */
+    record Statement(String sql, String database, BinlogPosition end, BinlogPosition at, Instant sourceTime) {}
+
+    /** @return the followed tables from now on, or null when they stay as they are */
+    Map<TableName, ReaderTable> statement(Statement statement) throws InterruptedException;
+
+    /**
+     * The TABLE_MAP of a followed table does not match its tracked columns: its rows cannot be decoded.
+     *
+     * @param difference what differs, e.g. the column counts or names
+     * @param where the table map's place in the binlog (its sql is null)
+     * @return the followed tables from now on, or null to decode with the tracked columns anyway
+     */
+    Map<TableName, ReaderTable> mismatch(TableName table, String difference, Statement where) throws InterruptedException;
+}
