@@ -29,7 +29,8 @@ public final class ReplicatedTables {
             + " snapshot_binlog_file = EXCLUDED.snapshot_binlog_file,"
             + " snapshot_binlog_position = EXCLUDED.snapshot_binlog_position,"
             + " snapshot_gtid_set = EXCLUDED.snapshot_gtid_set, rows_copied = EXCLUDED.rows_copied,"
-            + " bytes_copied = EXCLUDED.bytes_copied, copied_at = EXCLUDED.copied_at, updated_at = clock_timestamp()";
+            + " bytes_copied = EXCLUDED.bytes_copied, copied_at = EXCLUDED.copied_at, definition = NULL,"
+            + " updated_at = clock_timestamp()";
 
     private final Connection connection;
 
@@ -37,10 +38,18 @@ public final class ReplicatedTables {
         this.connection = connection;
     }
 
-    /** After init_replica: exactly these tables for the source, inserted or updated, the others removed. */
+    /**
+     * After init_replica: exactly these tables for the source, inserted or updated, the others removed. What DDL
+     * replay tracked for the former copy (definitions, schema character sets) goes: the next start reads it anew.
+     */
     public void replaceAll(int sourceId, List<ReplicatedTable> tables) throws SQLException {
         Transactions.atomically(connection, () -> {
             upsert(sourceId, tables);
+            try (PreparedStatement s = connection.prepareStatement("DELETE FROM sch_chameleon.schema_charsets"
+                    + " WHERE source_id = ?")) {
+                s.setInt(1, sourceId);
+                s.executeUpdate();
+            }
             try (PreparedStatement s = connection.prepareStatement("DELETE FROM sch_chameleon.replicated_tables"
                     + " WHERE source_id = ? AND (mysql_schema, mysql_table) NOT IN"
                     + " (SELECT * FROM unnest(?::text[], ?::text[]))")) {
@@ -53,7 +62,10 @@ public final class ReplicatedTables {
         });
     }
 
-    /** Inserts or updates these tables of the source (sync_tables, refresh_schema, CREATE/ALTER TABLE). */
+    /**
+     * Inserts or updates these tables of the source (sync_tables, refresh_schema, CREATE/ALTER TABLE); their tracked
+     * definitions are cleared, for the caller to save the new ones.
+     */
     public void upsert(int sourceId, List<ReplicatedTable> tables) throws SQLException {
         Transactions.atomically(connection, () -> {
             refuseUnmapped(sourceId, tables);

@@ -79,8 +79,14 @@ class ReplicatedTablesIT {
             catalog.tables().replaceAll(other, List.of(table("o", "t", List.of("id"))));
             catalog.tables().replaceAll(id, List.of(table("s", "a", List.of("id")), table("s", "b", List.of("id"))));
             catalog.tables().markCopied(id, new TableName("s", "a"), 10, 2048);
+            catalog.tables().saveDefinition(id, new TableName("s", "a"), "{\"stale\": true}");
+            catalog.tables().saveSchemaCharsets(id, Map.of("s", "latin1"));
 
             catalog.tables().replaceAll(id, List.of(table("s", "a", List.of("id")), table("s", "c", List.of("id"))));
+
+            assertThat(catalog.tables().definitions(id)).as("a new copy forgets the definitions DDL replay tracked")
+                    .isEmpty();
+            assertThat(catalog.tables().schemaCharsets(id)).isEmpty();
 
             assertThat(catalog.tables().list(id)).extracting(t -> t.mysqlName().table()).containsExactly("a", "c");
             assertThat(catalog.tables().list(id).get(0).copied()).isFalse();
