@@ -61,6 +61,10 @@ class DdlOnErrorReplayIT {
         assertThat(replica.failure()).isNull();
         assertThat(fx.diff("other")).isEmpty();
         assertThat(fx.pgStrings("SELECT count(*) FROM " + fx.pgSchema + ".t")).containsExactly("1");
+        // the later statement still ran in PostgreSQL (docs/ddl.md, Failures); the refused one did not
+        assertThat(fx.pgStrings("SELECT string_agg(column_name, ',' ORDER BY ordinal_position)"
+                + " FROM information_schema.columns WHERE table_schema = '" + fx.pgSchema + "' AND table_name = 't'"))
+                .containsExactly("id,c,v,d");
         assertThat(fx.pgStrings("SELECT replicated::text FROM sch_chameleon.replicated_tables WHERE mysql_table = 't'"))
                 .containsExactly("false");
     }
