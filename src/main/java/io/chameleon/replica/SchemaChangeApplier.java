@@ -123,14 +123,16 @@ final class SchemaChangeApplier {
         LOG.debug("source id {}: applied {}", sourceId, change.describe());
     }
 
-    /** on_error_replay continue: the statement's tables leave replay; error_log has both statements. */
+    /**
+     * on_error_replay continue: the statement's tables leave replay; error_log has both statements,
+     * also for a table the statement drops, whose PostgreSQL table stays as it was.
+     */
     private void disable(SchemaChange change, String pgSql, String message) throws SQLException {
         for (TableName t : tables(change.outcome())) {
-            if (change.outcome().tables().get(t).isEmpty()) {
-                continue;
+            if (change.outcome().tables().get(t).isPresent()) {
+                catalog.tables().disable(sourceId, t, "on_error_replay continue: PostgreSQL refused the DDL at "
+                        + change.statement().at() + ": " + firstLine(message) + " (details: show_errors)");
             }
-            catalog.tables().disable(sourceId, t, "on_error_replay continue: PostgreSQL refused the DDL at "
-                    + change.statement().at() + ": " + firstLine(message) + " (details: show_errors)");
             catalog.errors().log(sourceId, new ErrorEntry(null, t, sqlText(change, pgSql), message,
                     change.statement().at()));
             LOG.warn("source id {}: table {} is no longer replicated (on_error_replay continue): PostgreSQL refused {}"
