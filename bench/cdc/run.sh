@@ -207,10 +207,11 @@ now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", b - a}'; }
 
 # phase_begin / phase_end: CPU seconds per party over a phase (sets C_REPLICA C_SYSBENCH C_MY C_PG
-# C_KERNEL C_OTHER) and, for the replica, per JVM thread (the profile's thread table)
+# C_KERNEL C_OTHER), and the scheduler's view of the replica's threads and PostgreSQL sessions
+# (sets S_REPLICA_WAIT S_SESSION_CPU S_SESSION_WAIT; sched_table details it)
 phase_begin() {
     P_MY=$(my_ticks); P_PG=$(pg_ticks); P_REPLICA=$(proc_ticks "$REPLICA_PID"); kernel_snap >"$W/kernel.0"
-    thread_snap "$REPLICA_PID" >"$W/threads.0"
+    sched_snap >"$W/sched.0"
     LOG_LINE0=$(wc -l <"$(replica_log)")
     P_BUSY=$(busy_ticks); P_START=$(now)
 }
@@ -220,29 +221,40 @@ phase_end() { # sysbench-cpu-seconds
     C_MY=$(ticks_to_s "$P_MY" "$(my_ticks)"); C_PG=$(ticks_to_s "$P_PG" "$(pg_ticks)")
     C_REPLICA=$(ticks_to_s "$P_REPLICA" "$(proc_ticks "$REPLICA_PID")")
     kernel_snap >"$W/kernel.1"; C_KERNEL=$(kernel_cpu_between "$W/kernel.0" "$W/kernel.1")
-    thread_snap "$REPLICA_PID" >"$W/threads.1"
+    sched_snap >"$W/sched.1"
+    read -r S_REPLICA_WAIT S_SESSION_CPU S_SESSION_WAIT < <(awk -F'\t' 'NR == FNR {run[$1] = $4; wait[$1] = $5; next}
+        {r = ($4 - run[$1]) / 1e9; w = ($5 - wait[$1]) / 1e9
+         if ($2 == "replica") rw += w; else {sc += r; sw += w}}
+        END {printf "%.1f %.1f %.1f\n", rw, sc, sw}' "$W/sched.0" "$W/sched.1")
     C_SYSBENCH=$1
     C_OTHER=$(awk -v a="$P_BUSY" -v b="$busy" -v hz="$CLK_TCK" -v r="$C_REPLICA" -v s="$C_SYSBENCH" -v m="$C_MY" \
         -v p="$C_PG" -v k="$C_KERNEL" 'BEGIN {o = (b - a) / hz - r - s - m - p - k; printf "%.1f", (o < 0 ? 0 : o)}')
     # disturbed: the rest of the machine used more than NOISE of its CPU time (and over 0.5 s)
     P_DISTURBED=$(awk -v o="$C_OTHER" -v n="$NOISE" -v c="$(nproc)" -v s="$P_SECS" 'BEGIN {print (o > 0.5 && o > n * c * s) ? 1 : 0}')
 }
-# per thread of a process: tid, name, CPU ticks
-thread_snap() {
-    local t
-    for t in /proc/"$1"/task/*; do
-        printf '%s\t%s\t%s\n' "${t##*/}" "$(cat "$t/comm" 2>/dev/null)" \
-            "$(awk '{sub(/.*\) /, ""); print $12 + $13}' "$t/stat" 2>/dev/null)"
+# per thread of the replica and per PostgreSQL session of the replica (usr_bench's backends): id,
+# party, name, ns on a CPU and ns runnable but waiting for one (/proc/*/schedstat)
+sched_snap() {
+    local t b
+    for t in /proc/"$REPLICA_PID"/task/*; do
+        printf '%s\treplica\t%s\t%s\n' "${t##*/}" "$(cat "$t/comm" 2>/dev/null)" "$(schedstat "$t")"
+    done
+    for b in $(pg "$DB" -c "SELECT pid FROM pg_stat_activity WHERE usename = 'usr_bench'"); do
+        printf '%s\tpostgres\tPostgreSQL session of the replica\t%s\n' "$b" "$(schedstat "/proc/$b")"
     done
 }
-# the replica's CPU per thread group over the phase (GC Thread#0..n counted together)
-thread_table() {
-    awk -F'\t' -v hz="$CLK_TCK" 'NR == FNR {t[$1] = $3; next}
-        {name = $2; sub(/[#0-9]+$/, "", name); cpu[name] += ($3 - t[$1]) / hz}
-        END {for (n in cpu) if (cpu[n] >= 0.05) printf "%8.1f s  %s\n", cpu[n], n}' "$W/threads.0" "$W/threads.1" | sort -rn
+schedstat() { awk '{printf "%s\t%s", $1, $2}' "$1/schedstat" 2>/dev/null || printf '0\t0'; }
+# over the phase, per thread group (GC Thread#0..n together): seconds on a CPU, seconds waiting for one
+sched_table() {
+    printf '%8s %8s  %s\n' "cpu s" "wait s" "thread (wait: runnable, waiting for a CPU)"
+    awk -F'\t' 'NR == FNR {run[$1] = $4; wait[$1] = $5; next}
+        {name = $3; sub(/[#0-9]+$/, "", name); r[name] += ($4 - run[$1]) / 1e9; w[name] += ($5 - wait[$1]) / 1e9}
+        END {for (n in r) if (r[n] + w[n] >= 0.05) printf "%8.1f %8.1f  %s\n", r[n], w[n], n}' "$W/sched.0" "$W/sched.1" |
+        sort -k1,1 -rn
 }
 cpu_line() {
-    echo "cpu s: replica $C_REPLICA / sysbench $C_SYSBENCH / mariadb $C_MY / postgres $C_PG / kernel $C_KERNEL / others $C_OTHER over ${P_SECS}s$([ "$P_DISTURBED" = 1 ] && echo ' (DISTURBED by other work)')"
+    echo "cpu s: replica $C_REPLICA / sysbench $C_SYSBENCH / mariadb $C_MY / postgres $C_PG / kernel $C_KERNEL / others $C_OTHER over ${P_SECS}s$([ "$P_DISTURBED" = 1 ] && echo ' (DISTURBED by other work)');" \
+        "waiting for a CPU: the replica's threads ${S_REPLICA_WAIT}s, its PostgreSQL sessions ${S_SESSION_WAIT}s (they ran ${S_SESSION_CPU}s)"
 }
 # sysbench's CPU seconds from its /usr/bin/time output
 sysbench_cpu() { tail -1 "$1" | awk '{printf "%.1f", $2 + $3}'; }
@@ -255,7 +267,7 @@ pg_stats_reset() { [ "$PROFILE" != 1 ] || pg "$DB" -c "SELECT pg_stat_statements
 # into W/profile/LABEL.txt
 profile() {
     local out="$W/profile/$1.txt"
-    { echo "== $1: replica CPU per thread (from running to the end of the phase)"; thread_table; } >"$out"
+    { echo "== $1: the replica's threads and PostgreSQL sessions over the phase"; sched_table; } >"$out"
     [ "$PROFILE" = 1 ] || return 0
     {
         echo "== $1: PostgreSQL statements by total time (pg_stat_statements)"
@@ -305,13 +317,14 @@ profile() {
 
 # ---------------------------------------------------------------- the phases
 RESULTS_TSV="$W/results.tsv"
-printf 'round\tphase\tseconds\ttx_s\trow_changes\trow_changes_s\tp50_ms\tp95_ms\tmax_ms\tprobes\tmissed\tdrain_s\tstartup_s\trss_kb\tcpu_replica\tcpu_sysbench\tcpu_mariadb\tcpu_pg\tcpu_kernel\tcpu_other\tdisturbed\tcheck\n' >"$RESULTS_TSV"
+printf 'round\tphase\tseconds\ttx_s\trow_changes\trow_changes_s\tp50_ms\tp95_ms\tmax_ms\tprobes\tmissed\tdrain_s\tstartup_s\trss_kb\tcpu_replica\tcpu_sysbench\tcpu_mariadb\tcpu_pg\tcpu_kernel\tcpu_other\treplica_cpu_wait\tsessions_cpu\tsessions_cpu_wait\tdisturbed\tcheck\n' >"$RESULTS_TSV"
 record() { # round phase tx_s row_changes p50 p95 max probes missed drain_s startup_s check
     local rate
     rate=$(awk -v r="$4" -v s="$P_SECS" 'BEGIN {printf "%.0f", (s > 0 ? r / s : 0)}')
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$P_SECS" "$3" \
-        "$4" "$rate" "$5" "$6" "$7" "$8" "$9" "${10}" "${11}" "$REPLICA_HWM_KB" "$C_REPLICA" "$C_SYSBENCH" "$C_MY" "$C_PG" \
-        "$C_KERNEL" "$C_OTHER" "$P_DISTURBED" "${12}" >>"$RESULTS_TSV"
+    printf '%s\t' "$1" "$2" "$P_SECS" "$3" "$4" "$rate" "$5" "$6" "$7" "$8" "$9" "${10}" "${11}" "$REPLICA_HWM_KB" \
+        "$C_REPLICA" "$C_SYSBENCH" "$C_MY" "$C_PG" "$C_KERNEL" "$C_OTHER" "$S_REPLICA_WAIT" "$S_SESSION_CPU" \
+        "$S_SESSION_WAIT" "$P_DISTURBED" >>"$RESULTS_TSV"
+    printf '%s\n' "${12}" >>"$RESULTS_TSV"
 }
 
 # Lag: the replica follows sysbench (THREADS threads, LOAD_SECS seconds) while the probe writes a
@@ -469,9 +482,11 @@ cp -r "$W/profile" "$RESULTS_DIR/cdc-$STAMP.profile"
     echo
     awk -F'\t' -v p95t="$TARGET_P95_MS" -v cut="$TARGET_CATCHUP" '
         NR == 1 { next }
-        {   ph = $2; i = ++n[ph]; bad[ph, i] = $21; if (!$21) clean[ph]++
-            for (c = 3; c <= 20; c++) v[ph, c, i] = $c
-            if ($22 != "OK") check = check sprintf("round %s: %s ", $1, $22)
+        {   ph = $2; i = ++n[ph]; bad[ph, i] = $24; if (!$24) clean[ph]++
+            for (c = 3; c <= 23; c++) v[ph, c, i] = $c
+            # CPU milliseconds per 1000 row changes: the replica, all of PostgreSQL
+            v[ph, 26, i] = ($5 > 0 ? 1e6 * $15 / $5 : 0); v[ph, 27, i] = ($5 > 0 ? 1e6 * $18 / $5 : 0)
+            if ($25 != "OK") check = check sprintf("round %s: %s ", $1, $25)
             if ($11 != "0" && $11 != "") note = note sprintf("round %s: %s probes not seen ", $1, $11) }
         function med(ph, c,    j, k, x, m, a) {
             m = 0
@@ -482,8 +497,11 @@ cp -r "$W/profile" "$RESULTS_DIR/cdc-$STAMP.profile"
         }
         function fig(ph, c, fmt,    x) { x = med(ph, c); return sprintf(fmt, x) (used > 1 && lo != hi ? sprintf(" [" fmt "-" fmt "]", lo, hi) : "") }
         function verdict(ok) { return ok ? "MET" : "MISSED" }
-        function cpu(ph) { return sprintf("replica %.1f / sysbench %.1f / mariadb %.1f / postgres %.1f / kernel %.1f / others %.1f",
-            med(ph, 15), med(ph, 16), med(ph, 17), med(ph, 18), med(ph, 19), med(ph, 20)) }
+        function cpu(ph) { return sprintf("replica %.1f / sysbench %.1f / mariadb %.1f / postgres %.1f / kernel %.1f / others %.1f\n" \
+            "  waiting for a CPU        the replica'"'"'s threads %.1f s, its PostgreSQL sessions %.1f s (which ran %.1f s)\n" \
+            "  cpu per 1000 changes     replica %.1f ms, postgres %.1f ms",
+            med(ph, 15), med(ph, 16), med(ph, 17), med(ph, 18), med(ph, 19), med(ph, 20), med(ph, 21), med(ph, 23), med(ph, 22),
+            med(ph, 26), med(ph, 27)) }
         function left_out(ph) {
             if (n[ph] - (clean[ph] ? clean[ph] : n[ph]) > 0) printf "  (%d of %d rounds left out: the machine was busy with other work)\n", n[ph] - clean[ph], n[ph]
             else if (!clean[ph]) print "  (every round was disturbed by other work on the machine: repeat it)" }
@@ -493,21 +511,21 @@ cp -r "$W/profile" "$RESULTS_DIR/cdc-$STAMP.profile"
                 printf "  sysbench throughput      %s tx/s, %s row changes/s\n", fig("lag", 4, "%.0f"), fig("lag", 6, "%.0f")
                 printf "  lag p50                  %s ms\n", fig("lag", 7, "%.0f")
                 p95 = med("lag", 8)
-                printf "  lag p95                  %-24s target < %d ms: %s\n", fig("lag", 8, "%.0f") " ms", p95t, verdict(p95 < p95t)
+                printf "  lag p95                  %-30s target < %d ms: %s\n", fig("lag", 8, "%.0f") " ms", p95t, verdict(p95 < p95t)
                 printf "  lag max                  %s ms\n", fig("lag", 9, "%.0f")
                 printf "  probes                   %s (drained %s s after the load ended)\n", fig("lag", 10, "%.0f"), fig("lag", 12, "%.1f")
                 printf "  replica peak RSS         %s MiB\n", fig("lag", 14, "%.0f")
-                printf "  cpu s over %s s     %s\n", fig("lag", 3, "%.0f"), cpu("lag")
+                printf "  cpu s over %-13s %s\n", fig("lag", 3, "%.0f") " s", cpu("lag")
                 left_out("lag")
             }
             if (n["catchup"]) {
                 print "catch-up"
                 printf "  backlog                  %s row changes\n", fig("catchup", 5, "%.0f")
                 r = med("catchup", 6)
-                printf "  catch-up rate            %-24s target >= %d/s: %s\n", fig("catchup", 6, "%.0f") " row changes/s", cut, verdict(r >= cut)
+                printf "  catch-up rate            %-30s target >= %d/s: %s\n", fig("catchup", 6, "%.0f") " changes/s", cut, verdict(r >= cut)
                 printf "  catch-up time            %s s after the replica reported running (start-up %s s)\n", fig("catchup", 3, "%.1f"), fig("catchup", 13, "%.1f")
                 printf "  replica peak RSS         %s MiB\n", fig("catchup", 14, "%.0f")
-                printf "  cpu s over %s s     %s\n", fig("catchup", 3, "%.0f"), cpu("catchup")
+                printf "  cpu s over %-13s %s\n", fig("catchup", 3, "%.0f") " s", cpu("catchup")
                 left_out("catchup")
             }
             printf "comparison of every table  %s\n", check == "" ? "OK (row counts and checksums equal)" : "MISMATCH " check
