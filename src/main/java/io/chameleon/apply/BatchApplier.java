@@ -7,6 +7,8 @@ import io.chameleon.config.SourceConfig.OnError;
 import io.chameleon.schema.TableName;
 import io.chameleon.types.BadValueException;
 import io.chameleon.types.ConversionReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,22 +27,35 @@ import java.util.stream.Collectors;
  * transaction together with its applied position: after a crash the target holds either the whole
  * batch and its position or neither, so replay resumes exactly where the data ends.
  *
- * <p>on_error_replay decides what a failing table does. {@code exit}: the batch rolls back whole,
- * the failure is written to error_log after the rollback and {@link ApplyException} is thrown; the
- * applied position is untouched. {@code continue}: each table's part runs under a SAVEPOINT; a
- * failing table is rolled back to it and, in the same transaction as the other tables' rows and
- * the position, marked not replicated and logged in error_log; the applier then leaves it out of
- * every later batch (its changes are counted as skipped).
+ * <p>A transaction larger than a batch arrives in parts, each a batch of its own. Each part is
+ * reduced and applied as a batch is (applying reduced parts one after the other equals replaying
+ * them), but the PostgreSQL transaction stays open from the first part to the last, and only the
+ * last records the position and commits: nothing of the MySQL transaction is visible before all of
+ * it is. Should the binlog go on with another transaction before the last part (a transaction that
+ * never committed), or {@link #rollBackOpenTransaction()} be called (a stop), the parts are rolled
+ * back; after a crash the transaction is read again from the applied position.
+ *
+ * <p>on_error_replay decides what a failing table does. {@code exit}: the batch rolls back whole
+ * (with the earlier parts of its transaction), the failure is written to error_log after the
+ * rollback and {@link ApplyException} is thrown; the applied position is untouched.
+ * {@code continue}: each table's part runs under a SAVEPOINT; a failing table is rolled back to it
+ * and, in the same transaction as the other tables' rows and the position, marked not replicated
+ * and logged in error_log; the applier then leaves it out of every later batch and part (its
+ * changes are counted as skipped).
  *
  * <p>Not thread-safe; owns its connection's transactions (turns autocommit off).
  */
 public final class BatchApplier {
+    private static final Logger LOG = LoggerFactory.getLogger(BatchApplier.class);
+
     private final Connection connection;
     private final Catalog catalog;
     private final int sourceId;
     private final OnError onErrorReplay;
     private final Map<TableName, ApplyTarget> targets;
     private final Map<TableName, int[]> keyPositions;
+    /** The PostgreSQL transaction a part left open for the rest of its MySQL transaction; null when none is. */
+    private OpenTransaction open;
 
     /** With on_error_replay exit: any failure rolls back the whole batch. */
     public BatchApplier(Connection connection, int sourceId, Map<TableName, ApplyTarget> targets) throws SQLException {
@@ -69,12 +84,18 @@ public final class BatchApplier {
         return Set.copyOf(targets.keySet());
     }
 
-    /** Reduces the transactions and applies them with the position after the last one, atomically. */
+    /**
+     * Reduces the transactions and applies them; when the last one is a whole transaction or the
+     * last part of one, records the position after it and commits, atomically.
+     *
+     * @param transactions whole transactions, or one part of a transaction larger than a batch
+     * @throws IllegalArgumentException for a part together with other transactions
+     * @throws IllegalStateException for a part that does not follow the last one applied
+     */
     public ApplyResult apply(List<SourceTransaction> transactions) throws ApplyException {
-        return apply(BatchReducer.reduce(transactions, keyPositions));
-    }
-
-    public ApplyResult apply(ReducedBatch batch) throws ApplyException {
+        ReducedBatch batch = BatchReducer.reduce(transactions, keyPositions);
+        OpenTransaction held = continueOrBegin(transactions);
+        SourceTransaction last = transactions.get(transactions.size() - 1);
         ConversionReport adjustments = new ConversionReport();
         TableApplier tables = new TableApplier(connection, adjustments);
         SortedMap<TableName, String> disabled = new TreeMap<>();
@@ -87,7 +108,7 @@ public final class BatchApplier {
             for (Map.Entry<TableName, TableReduction> e : batch.tables().entrySet()) {
                 current = e.getKey();
                 ApplyTarget target = targets.get(current);
-                if (target == null) { // reduced before its table was disabled
+                if (target == null || held.disabled(current)) { // reduced before its table was disabled, or disabled by an earlier part
                     skipped.merge(current, e.getValue().rowChanges(), Long::sum);
                     continue;
                 }
@@ -110,26 +131,87 @@ public final class BatchApplier {
                             + batch.end() + " failed: " + firstLine(message) + " (details: show_errors)");
                     catalog.errors().log(sourceId, new ErrorEntry(null, current, tables.lastStatement(), message, batch.end()));
                     disabled.put(current, message);
+                    held.disable(current, message);
                     skipped.merge(current, e.getValue().rowChanges(), Long::sum);
                 }
             }
             current = null;
-            catalog.positions().recordApplied(sourceId, batch.end(), batch.sourceTime(), rowChanges, 0);
-            connection.commit();
+            held.applied(last, rowChanges);
+            if (last.last()) {
+                catalog.positions().recordApplied(sourceId, batch.end(), batch.sourceTime(), held.rowChanges(), 0);
+                connection.commit();
+            }
         } catch (SQLException | BadValueException | RuntimeException e) {
+            open = null;
             rollback(e);
             String sql = current == null ? null : tables.lastStatement();
             ApplyException failure = new ApplyException("source id " + sourceId + ": the batch ending at " + batch.end()
                     + " was not applied, " + (current == null ? "recording its position" : "table " + current)
-                    + " failed: " + e.getMessage() + " (rolled back: neither its rows nor its position were written)", e);
+                    + " failed: " + e.getMessage() + " (rolled back: neither its rows nor its position were written"
+                    + (last.part() > 1 ? ", nor the earlier parts of its transaction" : "") + ")", e);
             logAfterRollback(new ErrorEntry(null, current, sql, describe(e), batch.end()), failure);
             throw failure;
         }
-        for (TableName t : disabled.keySet()) {
+        if (!last.last()) {
+            open = held;
+            return new ApplyResult(rowChanges, deleted, inserted, skipped, adjustments, null, disabled);
+        }
+        open = null;
+        if (held.parts() > 1) {
+            LOG.info("source id {}: a transaction of {} row changes was applied in {}", sourceId, held.rowChanges(), held);
+        }
+        for (TableName t : held.disabledTables().keySet()) {
             targets.remove(t);
             keyPositions.remove(t);
         }
         return new ApplyResult(rowChanges, deleted, inserted, skipped, adjustments, batch.end(), disabled);
+    }
+
+    /**
+     * Rolls back the PostgreSQL transaction left open for the remaining parts of a transaction
+     * larger than a batch, if there is one: the stop of a replica before the last part arrived.
+     * Nothing of it was committed; it is read again from the applied position.
+     */
+    public void rollBackOpenTransaction() throws SQLException {
+        if (open != null) {
+            LOG.info("source id {}: rolling back {} of a transaction whose last part has not arrived; nothing of it"
+                    + " was committed and it is read again from the applied position", sourceId, open);
+            open = null;
+            connection.rollback();
+        }
+    }
+
+    /**
+     * The open transaction {@code transactions} carry on, or a new one. A first part while a
+     * transaction is open means the binlog went on without committing the open one (or the reader
+     * started over from the applied position): the open one is rolled back, as MySQL did.
+     */
+    private OpenTransaction continueOrBegin(List<SourceTransaction> transactions) throws ApplyException {
+        SourceTransaction first = transactions.get(0);
+        if (transactions.size() > 1 && !transactions.stream().allMatch(SourceTransaction::whole)) {
+            throw new IllegalArgumentException("part " + first.part() + " of a transaction larger than a batch must be"
+                    + " applied alone, not with " + (transactions.size() - 1) + " other transactions");
+        }
+        if (open != null && open.continuedBy(first)) {
+            return open;
+        }
+        if (first.part() != 1) {
+            throw new IllegalStateException("source id " + sourceId + ": part " + first.part() + " of the transaction"
+                    + " at " + first.end() + " does not follow " + (open == null ? "any part applied" : open)
+                    + ": parts were lost between the reader and the applier");
+        }
+        if (open != null) {
+            LOG.warn("source id {}: rolling back {} of a transaction that got no further: the binlog went on without"
+                    + " its commit, or reading started over from the applied position", sourceId, open);
+            open = null;
+            try {
+                connection.rollback();
+            } catch (SQLException e) {
+                throw new ApplyException("source id " + sourceId + ": cannot roll back the parts of a transaction"
+                        + " without commit: " + e.getMessage(), e);
+            }
+        }
+        return new OpenTransaction();
     }
 
     private static String describe(Exception e) {

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Follows a source's binlog from a file/position, or by GTID (MariaDB), and hands every whole transaction, with the
- * row changes of the followed tables, to a {@link TransactionSink}.
+ * row changes of the followed tables, to a {@link TransactionSink}; one larger than its {@link BatchBounds} in parts.
  *
  * <p>The client reconnects by itself when the connection drops (keep-alive), resuming after the
  * last event it saw. A failure to decode or deliver stops the reader; {@link #failure()} says why.
@@ -39,8 +39,8 @@ public final class BinlogReader implements AutoCloseable {
      * @param tables the followed tables; changes of other tables are left out
      */
     public BinlogReader(DbConn conn, long serverId, BinlogPosition start, Map<TableName, ReaderTable> tables,
-            BinlogValues values, TransactionSink sink) {
-        this(conn, serverId, start, false, tables, values, sink);
+            BinlogValues values, BatchBounds bounds, TransactionSink sink) {
+        this(conn, serverId, start, false, tables, values, bounds, sink);
     }
 
     /**
@@ -49,10 +49,11 @@ public final class BinlogReader implements AutoCloseable {
      * @param byGtid resume from {@code start}'s GTID position rather than its file and position
      *     (gtid_enable); without a GTID position in {@code start} the file and position are used
      * @param tables the followed tables; changes of other tables are left out
+     * @param bounds a transaction larger than these is handed to {@code sink} in parts
      * @throws UnsupportedOperationException for a MySQL GTID set with {@code byGtid}: not built yet
      */
     public BinlogReader(DbConn conn, long serverId, BinlogPosition start, boolean byGtid,
-            Map<TableName, ReaderTable> tables, BinlogValues values, TransactionSink sink) {
+            Map<TableName, ReaderTable> tables, BinlogValues values, BatchBounds bounds, TransactionSink sink) {
         client = new BinaryLogClient(conn.host(), conn.port(), conn.user(), conn.password() == null ? "" : conn.password());
         client.setServerId(serverId);
         String gtid = start.gtidSet();
@@ -76,7 +77,7 @@ public final class BinlogReader implements AutoCloseable {
         client.setHeartbeatInterval(HEARTBEAT.toMillis());
         client.setKeepAlive(true);
         client.setKeepAliveInterval(SILENCE_BEFORE_RECONNECT.toMillis());
-        assembler = new TransactionAssembler(start.file(), gtid, tables, new RowImages(values), sink);
+        assembler = new TransactionAssembler(start.file(), gtid, tables, new RowImages(values), bounds, sink);
         client.registerEventListener(this::onEvent);
     }
 

@@ -11,6 +11,36 @@ import io.chameleon.schema.TableName;
  * @param after the row after the change (INSERT, UPDATE), else null
  */
 public record RowChange(TableName table, Kind kind, byte[][] before, byte[][] after) {
+    /** Object headers and references on a 64-bit JVM, rounded up: an estimate errs on the large side. */
+    private static final int HEADER = 16;
+    private static final int REFERENCE = 8;
+    private static final int CHANGE = HEADER + 4 * REFERENCE;
 
     public enum Kind { INSERT, UPDATE, DELETE }
+
+    /**
+     * An estimate of the heap this change holds: the change, its row image arrays and every value's
+     * bytes. The replica's memory bounds count in these.
+     */
+    public long heapBytes() {
+        return CHANGE + imageBytes(before) + imageBytes(after);
+    }
+
+    private static long imageBytes(byte[][] image) {
+        if (image == null) {
+            return 0;
+        }
+        long bytes = arrayBytes((long) image.length * REFERENCE);
+        for (byte[] value : image) {
+            if (value != null) {
+                bytes += arrayBytes(value.length);
+            }
+        }
+        return bytes;
+    }
+
+    /** Arrays are padded to 8 bytes. */
+    private static long arrayBytes(long payload) {
+        return (HEADER + payload + 7) & ~7L;
+    }
 }

@@ -29,6 +29,11 @@ import java.util.Set;
  * tables from a transaction's start (GTID event or BEGIN) to its commit (XID, or a COMMIT query
  * for non-transactional tables) and hands them on as one {@link SourceTransaction}.
  *
+ * <p>Memory stays within the {@link BatchBounds}: once the changes collected reach them, they are
+ * handed on as a numbered part and collecting goes on; the part handed on at the commit is flagged
+ * last. A transaction that starts over before its commit (a new start with parts handed on) is
+ * logged; the applier rolls its parts back when it sees the next transaction's first part.
+ *
  * <p>With a MariaDB GTID position to start from, every delivered transaction's end position also
  * carries the GTID position after it (as {@code @@gtid_binlog_pos} shows it then): the start
  * position advanced by each committed transaction's GTID — domain and sequence from the
@@ -47,7 +52,17 @@ final class TransactionAssembler {
     private final TransactionSink sink;
     /** Table ids of the current TABLE_MAPs of followed tables; ids change after an ALTER. */
     private final Map<Long, TableName> followedIds = new HashMap<>();
+    private final BatchBounds bounds;
     private final List<RowChange> pending = new ArrayList<>();
+    private long pendingBytes;
+    /**
+     * The end of the latest event that gave one in {@code file}: inside the current transaction or at
+     * its start. MariaDB leaves the end positions of the events inside a transaction at 0 (unless
+     * binlog_legacy_event_pos is set); its GTID event and the commit carry theirs.
+     */
+    private long lastPosition;
+    /** Parts of the current transaction handed on before its commit. */
+    private int partsHandedOn;
     private String file;
     /** The GTID position after the last committed transaction; null when not tracked. */
     private final MariadbGtidPosition gtidPosition;
@@ -60,12 +75,13 @@ final class TransactionAssembler {
      *     when unknown or a MySQL GTID set, and end positions then carry no GTID
      */
     TransactionAssembler(String startFile, String startGtid, Map<TableName, ReaderTable> tables, RowImages rowImages,
-            TransactionSink sink) {
+            BatchBounds bounds, TransactionSink sink) {
         this.file = startFile;
         this.gtidPosition = MariadbGtidPosition.isMariadbPosition(startGtid) || (startGtid != null && startGtid.isBlank())
                 ? new MariadbGtidPosition(startGtid) : null;
         this.tables = Map.copyOf(tables);
         this.rowImages = rowImages;
+        this.bounds = bounds;
         this.sink = sink;
     }
 
@@ -74,6 +90,9 @@ final class TransactionAssembler {
         Object data = event.getData();
         if (data instanceof EventDataWrapper wrapped) {
             data = wrapped.getExternal();
+        }
+        if (position(event) > 0) {
+            lastPosition = position(event);
         }
         if (STARTS.contains(type)) {
             startTransaction();
@@ -86,6 +105,7 @@ final class TransactionAssembler {
             }
         } else if (data instanceof RotateEventData rotate) {
             file = rotate.getBinlogFilename();
+            lastPosition = rotate.getBinlogPosition();
         } else if (data instanceof TableMapEventData map) {
             TableName name = new TableName(map.getDatabase(), map.getTable());
             if (tables.containsKey(name)) {
@@ -94,11 +114,11 @@ final class TransactionAssembler {
                 followedIds.remove(map.getTableId());
             }
         } else if (data instanceof WriteRowsEventData write) {
-            inserts(write);
+            inserts(event, write);
         } else if (data instanceof UpdateRowsEventData update) {
-            updates(update);
+            updates(event, update);
         } else if (data instanceof DeleteRowsEventData delete) {
-            deletes(delete);
+            deletes(event, delete);
         } else if (type == EventType.XID) {
             commit(event);
         } else if (data instanceof QueryEventData query) {
@@ -121,9 +141,12 @@ final class TransactionAssembler {
 
     private void startTransaction() {
         // MySQL sends GTID then BEGIN for one transaction: the second start finds nothing pending
-        if (!pending.isEmpty()) {
-            LOG.warn("{} row changes before {} had no commit and are dropped", pending.size(), file);
+        if (!pending.isEmpty() || partsHandedOn > 0) {
+            LOG.warn("{} row changes before {} had no commit and are dropped{}", pending.size(), file,
+                    partsHandedOn == 0 ? "" : ", with the " + partsHandedOn + " parts handed on before them");
             pending.clear();
+            pendingBytes = 0;
+            partsHandedOn = 0;
         }
     }
 
@@ -135,41 +158,53 @@ final class TransactionAssembler {
         pendingStandalone = false;
     }
 
-    private void inserts(WriteRowsEventData write) {
+    private void inserts(Event event, WriteRowsEventData write) throws InterruptedException {
         TableName name = followedIds.get(write.getTableId());
-        if (name == null) {
+        if (name == null || tables.get(name).skips(RowChange.Kind.INSERT, write.getRows().size())) {
             return;
         }
         ReaderTable table = tables.get(name);
         for (Serializable[] row : write.getRows()) {
             byte[][] after = rowImages.decode(name, table.columns(), write.getIncludedColumns(), row);
-            pending.add(new RowChange(name, RowChange.Kind.INSERT, null, after));
+            collect(event, new RowChange(name, RowChange.Kind.INSERT, null, after));
         }
     }
 
-    private void updates(UpdateRowsEventData update) {
+    private void updates(Event event, UpdateRowsEventData update) throws InterruptedException {
         TableName name = followedIds.get(update.getTableId());
-        if (name == null) {
+        if (name == null || tables.get(name).skips(RowChange.Kind.UPDATE, update.getRows().size())) {
             return;
         }
         ReaderTable table = tables.get(name);
         for (Map.Entry<Serializable[], Serializable[]> row : update.getRows()) {
             byte[][] before = rowImages.decode(name, table.columns(), update.getIncludedColumnsBeforeUpdate(), row.getKey());
             byte[][] after = rowImages.decode(name, table.columns(), update.getIncludedColumns(), row.getValue());
-            pending.add(new RowChange(name, RowChange.Kind.UPDATE, before, after));
+            collect(event, new RowChange(name, RowChange.Kind.UPDATE, before, after));
         }
     }
 
-    private void deletes(DeleteRowsEventData delete) {
+    private void deletes(Event event, DeleteRowsEventData delete) throws InterruptedException {
         TableName name = followedIds.get(delete.getTableId());
-        if (name == null) {
+        if (name == null || tables.get(name).skips(RowChange.Kind.DELETE, delete.getRows().size())) {
             return;
         }
         ReaderTable table = tables.get(name);
         for (Serializable[] row : delete.getRows()) {
             byte[][] before = rowImages.decode(name, table.columns(), delete.getIncludedColumns(), row);
-            pending.add(new RowChange(name, RowChange.Kind.DELETE, before, null));
+            collect(event, new RowChange(name, RowChange.Kind.DELETE, before, null));
         }
+    }
+
+    /**
+     * Adds a change. When the changes collected have reached the bounds, they are handed on as a
+     * part first: a transaction that just reaches them stays whole.
+     */
+    private void collect(Event event, RowChange change) throws InterruptedException {
+        if (bounds.reached(pending.size(), pendingBytes)) {
+            handOn(event, new BinlogPosition(file, lastPosition, null), false);
+        }
+        pending.add(change);
+        pendingBytes += change.heapBytes();
     }
 
     /**
@@ -178,10 +213,27 @@ final class TransactionAssembler {
      */
     private void commit(Event event) throws InterruptedException {
         advanceGtid();
-        BinlogPosition end = new BinlogPosition(file, position(event), gtidPosition == null ? null : gtidPosition.toString());
-        List<RowChange> changes = pending.stream().filter(c -> !tables.get(c.table()).copyContains(end)).toList();
+        handOn(event, new BinlogPosition(file, position(event), gtidPosition == null ? null : gtidPosition.toString()), true);
+    }
+
+    /**
+     * Changes of a table whose copy holds the transaction are left out: judged by the commit's
+     * position for the last part, and for an earlier one by a position inside the transaction,
+     * which gives the same answer.
+     *
+     * @param end the commit's position for the last part; for an earlier one the last position the
+     *     binlog gave, at or after the transaction's start
+     */
+    private void handOn(Event event, BinlogPosition end, boolean last) throws InterruptedException {
+        List<RowChange> changes = pending.stream().filter(c -> {
+            ReaderTable table = tables.get(c.table());
+            return !(last ? table.copyContains(end) : table.copyContainsTransactionAt(end));
+        }).toList();
+        int part = partsHandedOn + 1;
         pending.clear();
-        sink.accept(new SourceTransaction(changes, end, Instant.ofEpochMilli(event.getHeader().getTimestamp())));
+        pendingBytes = 0;
+        partsHandedOn = last ? 0 : part;
+        sink.accept(new SourceTransaction(changes, end, Instant.ofEpochMilli(event.getHeader().getTimestamp()), part, last));
     }
 
     /** The position just after the event: where reading resumes once it is applied. */

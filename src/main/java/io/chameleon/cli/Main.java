@@ -46,7 +46,7 @@ public final class Main {
                 new ShowSourcesCommand(), new ShowStatusCommand(), new ShowErrorsCommand(), new CreateReplicaSchemaCommand(),
                 new DropReplicaSchemaCommand(), new UpgradeReplicaSchemaCommand(), new AddSourceCommand(),
                 new DropSourceCommand(), new CheckCommand(), new InitReplicaCommand(args), new EnableReplicaCommand(),
-                new StartReplicaCommand(args), new StopReplicaCommand(), new StopAllReplicasCommand()}) {
+                new StartReplicaCommand(args), new StopReplicaCommand(), new StopAllReplicasCommand(), new DemoCommand()}) {
             c.io = io;
             cli.addSubcommand(c);
         }

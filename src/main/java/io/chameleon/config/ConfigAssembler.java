@@ -70,7 +70,7 @@ final class ConfigAssembler {
                 v.get(COPY_MAX_MEMORY, s), v.get(COPY_MODE, s), v.get(OUT_DIR, s), v.get(SLEEP_LOOP, s),
                 v.get(ON_ERROR_REPLAY, s), v.get(ON_ERROR_READ, s), v.get(AUTO_MAINTENANCE, s), v.get(GTID_ENABLE, s),
                 skipEvents(s), v.get(KEEP_EXISTING_SCHEMA, s), v.get(NET_READ_TIMEOUT, s), v.get(COPY_WORKERS, s),
-                v.get(ZERO_DATES, s), v.get(NUL_CHARS, s));
+                v.get(ZERO_DATES, s), v.get(NUL_CHARS, s), v.get(METRICS_PORT, s), v.get(METRICS_ADDRESS, s));
     }
 
     /** Every event kind is present, with an empty set when nothing is skipped. */

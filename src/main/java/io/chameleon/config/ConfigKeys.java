@@ -159,11 +159,13 @@ final class ConfigKeys {
                     + "replica of the MySQL server, and between sources reading the same server.");
     static final ConfigKey<Integer> REPLICA_BATCH_SIZE = optional("sources.<name>.replica_batch_size",
             integer(1, Integer.MAX_VALUE), "10000",
-            "The most rows read from the binlog before they are written to PostgreSQL. Batches always end on "
-                    + "a MySQL transaction boundary.");
+            "The most rows read from the binlog before they are written to PostgreSQL. Batches of whole "
+                    + "transactions close at the lower of this and replay_max_rows; a larger transaction is applied in "
+                    + "parts of that size inside one PostgreSQL transaction, committed with its last part.");
     static final ConfigKey<Integer> REPLAY_MAX_ROWS = optional("sources.<name>.replay_max_rows",
             integer(1, Integer.MAX_VALUE), "10000",
-            "The most rows applied to PostgreSQL in one step of the replay.");
+            "The most rows applied to PostgreSQL in one step of the replay: a batch, or a part of a transaction "
+                    + "larger than a batch. The lower of this and replica_batch_size bounds both.");
     static final ConfigKey<String> BATCH_RETENTION = optional("sources.<name>.batch_retention", interval(),
             "1 day", "How long the catalogue keeps the history of replayed batches.");
     static final ConfigKey<Long> COPY_MAX_MEMORY = optional("sources.<name>.copy_max_memory", byteSize(), "300M",
@@ -190,8 +192,8 @@ final class ConfigKeys {
 
     static final ConfigKey<Void> SKIP_EVENTS = optional("sources.<name>.skip_events",
             new Section("insert, update and delete"), null,
-            "Changes that are not replicated, by kind. Each entry is a whole schema or one SCHEMA.TABLE; the "
-                    + "schema must be in schema_mappings.");
+            "Changes that are not replicated, by kind: start_replica drops them as it reads them, and counts them. "
+                    + "Each entry is a whole schema or one SCHEMA.TABLE; the schema must be in schema_mappings.");
     static final ConfigKey<List<String>> SKIP_INSERT = optional("sources.<name>.skip_events.insert",
             listOf(schemaOrTable()), List.of(), "Schemas and tables whose inserts are skipped.");
     static final ConfigKey<List<String>> SKIP_UPDATE = optional("sources.<name>.skip_events.update",
@@ -220,6 +222,13 @@ final class ConfigKeys {
             oneOf(NulCharPolicy.class), "strip",
             "What happens to a NUL character (U+0000) in text, which PostgreSQL cannot store: strip removes it; "
                     + "discard puts the row in the catalogue's discarded rows. Every case is counted.");
+    static final ConfigKey<Integer> METRICS_PORT = extension("sources.<name>.metrics_port", port(), null,
+            "The TCP port on which the running replica of the source serves its metrics to Prometheus "
+                    + "(GET /metrics: lag, rows read and applied, batches, skipped changes, errors). Absent: no "
+                    + "endpoint. Each source needs a port of its own.");
+    static final ConfigKey<String> METRICS_ADDRESS = extension("sources.<name>.metrics_address", text(HOST),
+            "127.0.0.1", "The address metrics_port listens on. The endpoint has no authentication: the default "
+                    + "serves this machine only; 0.0.0.0 serves every interface.");
 
     private ConfigKeys() {
     }

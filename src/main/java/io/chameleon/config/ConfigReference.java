@@ -141,8 +141,8 @@ public final class ConfigReference {
 
             ## Chameleon's own keys
 
-            Three source keys are Chameleon extensions, marked as such below: `copy_workers`,
-            `zero_dates` and `nul_chars`. pg_chameleon does not know them, so a file that uses
-            them is for Chameleon only.
+            Five source keys are Chameleon extensions, marked as such below: `copy_workers`,
+            `zero_dates`, `nul_chars`, `metrics_port` and `metrics_address`. pg_chameleon does
+            not know them, so a file that uses them is for Chameleon only.
             """;
 }

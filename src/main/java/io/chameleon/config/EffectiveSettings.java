@@ -112,6 +112,8 @@ final class EffectiveSettings {
         add(COPY_WORKERS, src.copyWorkers(), n);
         add(ZERO_DATES, src.zeroDates(), n);
         add(NUL_CHARS, src.nulChars(), n);
+        add(METRICS_PORT, src.metricsPort(), n);
+        add(METRICS_ADDRESS, src.metricsAddress(), n);
     }
 
     /** Enums are shown as written in the file, paths as text, secrets masked. */

@@ -3,18 +3,22 @@ package io.chameleon.config;
 import io.chameleon.schema.TableName;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * One entry of {@code sources}: pg_chameleon's keys with its defaults, plus our own extensions
- * ({@code copy_workers}, {@code zero_dates}, {@code nul_chars}).
+ * ({@code copy_workers}, {@code zero_dates}, {@code nul_chars}, {@code metrics_port}, {@code metrics_address}).
  *
  * @param schemaMappings MySQL schema → PostgreSQL schema, in file order
  * @param lockTimeout a PostgreSQL interval text such as {@code 120s}, used for the swap
  * @param copyMaxMemory bytes
  * @param skipEvents for each event kind, the {@code schema} or {@code schema.table} entries skipped
+ * @param metricsPort where the running replica serves its metrics; null when it serves none
  */
 public record SourceConfig(
         String name,
@@ -42,7 +46,9 @@ public record SourceConfig(
         int netReadTimeout,
         int copyWorkers,
         ZeroDatePolicy zeroDates,
-        NulCharPolicy nulChars) {
+        NulCharPolicy nulChars,
+        Integer metricsPort,
+        String metricsAddress) {
 
     public enum SourceType { MYSQL, PGSQL }
 
@@ -71,7 +77,7 @@ public record SourceConfig(
     }
 
     public SourceConfig {
-        schemaMappings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(schemaMappings));
+        schemaMappings = Collections.unmodifiableMap(new LinkedHashMap<>(schemaMappings));
         limitTables = List.copyOf(limitTables);
         skipTables = List.copyOf(skipTables);
         grantSelectTo = List.copyOf(grantSelectTo);
@@ -88,6 +94,20 @@ public record SourceConfig(
             return false;
         }
         return !skipTables.contains(table);
+    }
+
+    /**
+     * The kinds of change skip_events drops for a table: those listing its schema or the table itself (names
+     * compared exactly, as MySQL reports them).
+     */
+    public Set<EventKind> skippedEvents(TableName table) {
+        Set<EventKind> kinds = EnumSet.noneOf(EventKind.class);
+        skipEvents.forEach((kind, entries) -> {
+            if (entries.contains(table.schema()) || entries.contains(table.toString())) {
+                kinds.add(kind);
+            }
+        });
+        return Collections.unmodifiableSet(kinds);
     }
 
     /** The PostgreSQL schema a MySQL schema is replicated into, or null when it is not mapped. */

@@ -23,6 +23,7 @@ final class SourceRules {
         SourceRules rules = new SourceRules();
         rules.oneSourcePerTargetSchema(sources);
         rules.serverIdsDiffer(sources);
+        rules.metricsPortsDiffer(sources);
         for (SourceConfig source : sources.values()) {
             rules.pgsqlNamesDatabase(source);
             rules.tablesInMappedSchemas(source, "limit_tables", source.limitTables());
@@ -63,6 +64,21 @@ final class SourceRules {
             if (earlier != null) {
                 problem(path(source, "my_server_id"), source.myServerId() + ", also used by source " + earlier
                         + " reading the same server " + server, "a server id no other source of that server uses");
+            }
+        }
+    }
+
+    /** The replica started second could not listen on the port and would not start. */
+    private void metricsPortsDiffer(Map<String, SourceConfig> sources) {
+        Map<Integer, String> firstUser = new HashMap<>();
+        for (SourceConfig source : sources.values()) {
+            if (source.metricsPort() == null) {
+                continue;
+            }
+            String earlier = firstUser.putIfAbsent(source.metricsPort(), source.name());
+            if (earlier != null) {
+                problem(path(source, "metrics_port"), source.metricsPort() + ", also used by source " + earlier,
+                        "a port no other source uses");
             }
         }
     }

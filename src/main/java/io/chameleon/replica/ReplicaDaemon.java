@@ -16,7 +16,6 @@ import io.chameleon.mysql.SchemaReader;
 import io.chameleon.mysql.ServerInfo;
 import io.chameleon.pg.PgConnector;
 import io.chameleon.types.TypeMapper;
-import io.chameleon.types.ValuePolicies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +25,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,12 +37,17 @@ import java.util.concurrent.atomic.AtomicReference;
  * Replicates one source until stopped: the binlog reader, from the applied position in the
  * catalogue, fills a bounded {@link TransactionQueue}; the thread calling {@link #run()} takes
  * batches of whole transactions from it and applies each with its position in one PostgreSQL
- * transaction. The source's status is running meanwhile, stopped after a clean stop, error after a
- * failure.
+ * transaction, or the parts of a transaction larger than a batch in one PostgreSQL transaction
+ * ({@link ReplicaMemory} sets the bounds; a stop between such parts rolls them back). The source's
+ * status is running meanwhile, stopped after a clean stop, error after a failure. With a
+ * metrics_port, the replica serves its {@link ReplicaMetrics} while it runs.
  */
 public final class ReplicaDaemon {
     private static final Logger LOG = LoggerFactory.getLogger(ReplicaDaemon.class);
-    /** Transactions the reader may be ahead of the applier; the reader waits when they are queued. */
+    /**
+     * Transactions the reader may be ahead of the applier ({@link ReplicaMemory} bounds their bytes too); the
+     * reader waits when they are queued.
+     */
     private static final int QUEUE_CAPACITY = 1024;
     /** How long the applier waits for a transaction before it looks at stop requests and the reader again. */
     private static final Duration IDLE_WAIT = Duration.ofMillis(200);
@@ -54,6 +59,7 @@ public final class ReplicaDaemon {
     private final String host;
     private final CountDownLatch finished = new CountDownLatch(1);
     private final AtomicReference<Instant> lastRead = new AtomicReference<>();
+    private final ReplicaMetrics metrics;
     private volatile boolean stopRequested;
 
     private ReplicaDaemon(PgConnector pg, SourceConfig source, ReplicaTables tables, BinlogValues values, String host) {
@@ -62,6 +68,7 @@ public final class ReplicaDaemon {
         this.tables = tables;
         this.values = values;
         this.host = host;
+        this.metrics = new ReplicaMetrics(source.name(), tables.skippedChanges(), tables.leftOut(), Clock.systemUTC());
     }
 
     /**
@@ -79,7 +86,7 @@ public final class ReplicaDaemon {
             try (Connection my = new MysqlConnector(source.dbConn()).open()) {
                 ServerInfo server = ServerInfo.read(my);
                 ReplicaTables tables = ReplicaTables.of(catalog.tables().list(catalog.sources().id(source.name())),
-                        new SchemaReader(my, server).read(source), mapper, ValuePolicies.of(source));
+                        new SchemaReader(my, server).read(source), mapper, source);
                 return new ReplicaDaemon(pg, source, tables, new BinlogValues(!server.isMariaDb()), host);
             }
         }
@@ -90,7 +97,8 @@ public final class ReplicaDaemon {
      * batch is applied and the status is recorded.
      */
     public void run() throws Exception {
-        try (Connection statusConnection = pg.open(); Connection applyConnection = pg.open()) {
+        try (Connection statusConnection = pg.open(); Connection applyConnection = pg.open();
+                MetricsEndpoint endpoint = MetricsEndpoint.start(source, metrics::render)) {
             Catalog catalog = Catalog.open(statusConnection);
             SourceRecord record = catalog.sources().get(source.name());
             StartCheck.requireStartable(record, host);
@@ -122,11 +130,13 @@ public final class ReplicaDaemon {
     }
 
     private void replicate(Catalog catalog, SourceRecord record, BatchApplier applier) throws Exception {
-        TransactionQueue queue = new TransactionQueue(QUEUE_CAPACITY);
+        ReplicaMemory memory = ReplicaMemory.of(source);
+        TransactionQueue queue = new TransactionQueue(QUEUE_CAPACITY, memory.queueBytes(), memory.batch());
         BinlogReader reader = new BinlogReader(source.dbConn(), source.myServerId(), record.applied(), source.gtidEnable(),
                 tables.reader(),
-                values, t -> {
+                values, memory.batch(), t -> {
                     lastRead.set(t.sourceTime());
+                    metrics.read(t);
                     queue.accept(t);
                 });
         LOG.info("replica of source {} starts at {} with {} tables", source.name(), record.applied(), tables.targets().size());
@@ -149,15 +159,20 @@ public final class ReplicaDaemon {
                 throw new IllegalStateException("the binlog reader of source " + source.name() + " stopped: "
                         + reader.failure().get().getMessage(), reader.failure().get());
             }
-            List<SourceTransaction> batch = queue.nextBatch(source.replicaBatchSize(), maxCollect, IDLE_WAIT);
+            List<SourceTransaction> batch = queue.nextBatch(maxCollect, IDLE_WAIT);
             if (!batch.isEmpty()) {
                 ApplyResult result = applier.apply(batch);
+                metrics.applied(batch, result);
+                BinlogPosition end = batch.get(batch.size() - 1).end();
                 result.disabledTables().forEach((table, message) -> LOG.warn("source {}: table {} is no longer"
                         + " replicated (on_error_replay continue): its changes in the batch ending at {} failed: {};"
-                        + " see show_errors", source.name(), table, result.applied(), message));
-                LOG.debug("applied {} transactions, {} row changes, up to {}", batch.size(), result.rowChanges(),
-                        result.applied());
-                consistent = consistent || markConsistentOnceReached(catalog, record, result.applied());
+                        + " see show_errors", source.name(), table, end, message));
+                LOG.debug("applied {}, {} row changes, up to {}{}", batch.get(0).whole() ? batch.size() + " transactions"
+                        : "part " + batch.get(0).part() + " of a transaction", result.rowChanges(), end,
+                        result.committed() ? "" : " (committed with its last part)");
+                if (result.committed()) {
+                    consistent = consistent || markConsistentOnceReached(catalog, record, result.applied());
+                }
             }
             Instant read = lastRead.get();
             if (read != null && !read.equals(recordedRead)) {
@@ -165,6 +180,7 @@ public final class ReplicaDaemon {
                 recordedRead = read;
             }
         }
+        applier.rollBackOpenTransaction();
     }
 
     /** Every table shows a state MySQL had once replay passes the latest snapshot point. */

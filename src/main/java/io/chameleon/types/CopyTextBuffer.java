@@ -82,18 +82,36 @@ public final class CopyTextBuffer {
         byte[] out = bytes;
         int pos = length;
         int nuls = 0;
+        // most text has nothing to escape: copy the runs between special bytes in bulk
+        int run = offset;
         for (int i = offset, end = offset + count; i < end; i++) {
             byte c = b[i];
-            switch (c) {
-                case '\\' -> { out[pos++] = '\\'; out[pos++] = '\\'; }
-                case '\t' -> { out[pos++] = '\\'; out[pos++] = 't'; }
-                case '\n' -> { out[pos++] = '\\'; out[pos++] = 'n'; }
-                case '\r' -> { out[pos++] = '\\'; out[pos++] = 'r'; }
-                case 0 -> nuls++;
-                default -> out[pos++] = c;
+            if (c < 0 || (c > '\r' && c != '\\')) {
+                continue;
+            }
+            byte escape = switch (c) {
+                case '\\' -> '\\';
+                case '\t' -> 't';
+                case '\n' -> 'n';
+                case '\r' -> 'r';
+                case 0 -> 0;
+                default -> -1;
+            };
+            if (escape == -1) {
+                continue;
+            }
+            System.arraycopy(b, run, out, pos, i - run);
+            pos += i - run;
+            run = i + 1;
+            if (escape == 0) {
+                nuls++;
+            } else {
+                out[pos++] = '\\';
+                out[pos++] = escape;
             }
         }
-        length = pos;
+        System.arraycopy(b, run, out, pos, offset + count - run);
+        length = pos + offset + count - run;
         return nuls;
     }
 

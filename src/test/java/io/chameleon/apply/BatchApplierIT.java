@@ -42,6 +42,7 @@ class BatchApplierIT {
     static final TableName LINES = new TableName("shop", "lines");
     static final TableName NOKEY = new TableName("shop", "nokey");
 
+    String database;
     Connection pg;
     int sourceId;
     BatchApplier applier;
@@ -49,7 +50,8 @@ class BatchApplierIT {
 
     @BeforeEach
     void createCatalogueSourceAndTables() throws SQLException {
-        pg = TestServers.pgConnection(TestServers.createPgDatabase("apply"));
+        database = TestServers.createPgDatabase("apply");
+        pg = TestServers.pgConnection(database);
         new CatalogMigrations(pg).create();
         pg.setAutoCommit(true);
         sourceId = Integer.parseInt(query("INSERT INTO sch_chameleon.sources (source_name, source_type)"
@@ -218,7 +220,7 @@ class BatchApplierIT {
     }
 
     /** The catalogue rows disable() updates, as init_replica leaves them. */
-    private void registerTables() throws SQLException {
+    void registerTables() throws SQLException {
         exec("INSERT INTO sch_chameleon.schema_mappings VALUES (" + sourceId + ", 'shop', 'dst')",
                 "INSERT INTO sch_chameleon.replicated_tables (source_id, mysql_schema, mysql_table, pg_schema, pg_table,"
                         + " replicated, replica_key, columns) VALUES"
@@ -246,19 +248,19 @@ class BatchApplierIT {
                 Instant.ofEpochSecond(epochSecond));
     }
 
-    private static RowChange ins(TableName t, String... values) {
+    static RowChange ins(TableName t, String... values) {
         return new RowChange(t, Kind.INSERT, null, row(values));
     }
 
-    private static RowChange upd(TableName t, byte[][] before, byte[][] after) {
+    static RowChange upd(TableName t, byte[][] before, byte[][] after) {
         return new RowChange(t, Kind.UPDATE, before, after);
     }
 
-    private static RowChange del(TableName t, String... values) {
+    static RowChange del(TableName t, String... values) {
         return new RowChange(t, Kind.DELETE, row(values), null);
     }
 
-    private static byte[][] row(String... values) {
+    static byte[][] row(String... values) {
         byte[][] row = new byte[values.length][];
         for (int i = 0; i < values.length; i++) {
             row[i] = values[i] == null ? null : values[i].getBytes(StandardCharsets.UTF_8);
@@ -275,7 +277,7 @@ class BatchApplierIT {
         }
     }
 
-    private List<String> query(String sql) throws SQLException {
+    List<String> query(String sql) throws SQLException {
         List<String> out = new ArrayList<>();
         try (Statement s = pg.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {

@@ -94,7 +94,7 @@ class BinlogGtidIT {
         BlockingQueue<SourceTransaction> queue = new LinkedBlockingQueue<>();
         List<SourceTransaction> read = new ArrayList<>();
         try (BinlogReader reader = new BinlogReader(conn(), 4344, from, byGtid, followed, new BinlogValues(false),
-                queue::put)) {
+                new BatchBounds(10_000, 64L << 20), queue::put)) {
             reader.start();
             while (read.size() < count) {
                 SourceTransaction t = queue.poll(20, TimeUnit.SECONDS);

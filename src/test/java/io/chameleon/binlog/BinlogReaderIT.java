@@ -38,6 +38,7 @@ class BinlogReaderIT {
     private static final List<String> FIRST = List.of(
             "items INSERT - [1, apple]", "items INSERT - [2, pear]", "stock INSERT - [1, 10]", "stock INSERT - [2, 20]");
     private static final List<String> SECOND = List.of("items UPDATE [1, apple] [3, apple]", "stock DELETE [2, 20] -");
+    private static final BatchBounds BATCH = new BatchBounds(10_000, 64L << 20);
 
     private static String db;
     private static Map<TableName, List<TrackedColumn>> columns;
@@ -103,11 +104,31 @@ class BinlogReaderIT {
     }
 
     @Test
+    void handsATransactionLargerThanTheBoundsOnInPartsFilteredLikeTheWhole() throws Exception {
+        BinlogPosition firstEnd = read(before, followed(null), 1).get(0).end();
+        BatchBounds threeRows = new BatchBounds(3, 64L << 20);
+
+        List<SourceTransaction> parts = read(before, followed(null), threeRows, 4);
+        List<SourceTransaction> copied = read(before, followed(firstEnd), threeRows, 4);
+
+        assertThat(parts).extracting(BinlogReaderIT::show).containsExactly(FIRST.subList(0, 3), FIRST.subList(3, 4),
+                SECOND, List.of());
+        assertThat(parts).extracting(t -> t.part() + (t.last() ? " last" : "")).containsExactly("1", "2 last",
+                "1 last", "1 last");
+        assertThat(parts.get(0).end()).isGreaterThan(before).isLessThan(firstEnd);
+        assertThat(parts.get(1).end()).isEqualTo(firstEnd);
+        // stock's copy holds the first transaction: its rows are left out of both parts
+        assertThat(copied).extracting(BinlogReaderIT::show).containsExactly(FIRST.subList(0, 2), List.of(), SECOND,
+                List.of());
+    }
+
+    @Test
     void stopsInsteadOfSkippingARowItCannotDecode() throws Exception {
         TableName items = new TableName(db, "items");
         Map<TableName, ReaderTable> outdated = Map.of(items, new ReaderTable(columns.get(items).subList(0, 1), null));
         BlockingQueue<SourceTransaction> queue = new LinkedBlockingQueue<>();
-        try (BinlogReader reader = new BinlogReader(conn(), 4343, before, outdated, new BinlogValues(false), queue::put)) {
+        try (BinlogReader reader = new BinlogReader(conn(), 4343, before, outdated, new BinlogValues(false), BATCH,
+                queue::put)) {
             reader.start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (reader.failure().isEmpty() && System.nanoTime() < deadline) {
@@ -127,12 +148,18 @@ class BinlogReaderIT {
                 stock, new ReaderTable(columns.get(stock), stockSnapshot));
     }
 
-    /** Reads {@code count} transactions, then makes sure no more arrive. */
     private static List<SourceTransaction> read(BinlogPosition from, Map<TableName, ReaderTable> tables, int count)
             throws Exception {
+        return read(from, tables, BATCH, count);
+    }
+
+    /** Reads {@code count} transactions or parts; once they reach the workload's end, makes sure no more arrive. */
+    private static List<SourceTransaction> read(BinlogPosition from, Map<TableName, ReaderTable> tables,
+            BatchBounds bounds, int count) throws Exception {
         BlockingQueue<SourceTransaction> queue = new LinkedBlockingQueue<>();
         List<SourceTransaction> read = new ArrayList<>();
-        try (BinlogReader reader = new BinlogReader(conn(), 4343, from, tables, new BinlogValues(false), queue::put)) {
+        try (BinlogReader reader = new BinlogReader(conn(), 4343, from, tables, new BinlogValues(false), bounds,
+                queue::put)) {
             reader.start();
             while (read.size() < count) {
                 SourceTransaction t = queue.poll(20, TimeUnit.SECONDS);
@@ -140,7 +167,7 @@ class BinlogReaderIT {
                         reader.failure().orElse(null)).isNotNull();
                 read.add(t);
             }
-            if (count == 3) {
+            if (read.get(count - 1).end().equals(after)) {
                 assertThat(queue.poll(500, TimeUnit.MILLISECONDS)).as("a transaction after the last").isNull();
             }
             assertThat(reader.failure()).isEmpty();

@@ -36,7 +36,7 @@ final class CatalogFixtures {
                 schemaMappings, List.<TableName>of(), List.<TableName>of(), List.of(), "120s", 100, 10000, 10000,
                 "1 day", 64L * 1024 * 1024, SourceConfig.CopyMode.DIRECT, Path.of("/tmp"), 1,
                 SourceConfig.OnError.CONTINUE, SourceConfig.OnError.EXIT, "disabled", false, Map.of(), false,
-                600, 4, SourceConfig.ZeroDatePolicy.NULL, SourceConfig.NulCharPolicy.STRIP);
+                600, 4, SourceConfig.ZeroDatePolicy.NULL, SourceConfig.NulCharPolicy.STRIP, null, "127.0.0.1");
     }
 
     static List<String> strings(Connection c, String query) throws SQLException {

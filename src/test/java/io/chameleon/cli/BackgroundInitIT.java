@@ -1,5 +1,6 @@
 package io.chameleon.cli;
 
+import io.chameleon.testing.BackgroundProcess;
 import io.chameleon.testing.ReplicaFixture;
 import io.chameleon.testing.ReplicaFixture.Run;
 import org.junit.jupiter.api.Test;
@@ -14,10 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BackgroundInitIT {
     private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(120);
-    private static final Pattern PID = Pattern.compile("\\(pid (\\d+)\\)");
+    private static final String LOG_NAME = "test_mysql_init_replica";
 
     @Test
     void initReplicaDetachesAndTheBackgroundProcessCompletesTheLoad() throws Exception {
@@ -38,7 +36,7 @@ class BackgroundInitIT {
                 "INSERT INTO t2 VALUES ('a'), ('b'), ('c')");
         fx.ok("create_replica_schema");
         fx.ok("add_source", "--source", fx.sourceName);
-        Path log = fx.dir.resolve("logs").resolve("test_mysql_init_replica.log");
+        Path log = fx.dir.resolve("logs").resolve(LOG_NAME + ".log");
 
         long started = System.nanoTime();
         Run detach = fx.run("init_replica", "--source", fx.sourceName);
@@ -47,15 +45,14 @@ class BackgroundInitIT {
         assertThat(detach.exitCode()).as(detach.all()).isZero();
         assertThat(took).as("init_replica returns once the child is started").isLessThan(Duration.ofSeconds(15));
         assertThat(detach.out()).contains("runs in the background").contains("log: " + log);
-        Matcher pid = PID.matcher(detach.out());
-        assertThat(pid.find()).as(detach.out()).isTrue();
-        Optional<ProcessHandle> child = ProcessHandle.of(Long.parseLong(pid.group(1)));
+        BackgroundProcess child = BackgroundProcess.of(detach, fx.dir.resolve("logs"), LOG_NAME);
         try {
-            String status = awaitStatusOtherThanReadyOrInitialising(fx, child);
-            assertThat(status).as(diagnostics(fx)).isEqualTo("initialised");
-            child.ifPresent(p -> p.onExit().orTimeout(30, TimeUnit.SECONDS).join());
+            // polls the status as a user polls show_status, until the load has ended one way or the other
+            child.awaitWhileAlive(() -> !Set.of("ready", "initialising").contains(statuses(fx).get(0)), LOAD_TIMEOUT);
+            assertThat(statuses(fx).get(0)).as(child.output()).isEqualTo("initialised");
+            assertThat(child.awaitExit(Duration.ofSeconds(30))).as(child.output()).isTrue();
 
-            assertThat(log).as(diagnostics(fx)).isRegularFile();
+            assertThat(log).as(child.output()).isRegularFile();
             assertThat(Files.readString(log)).contains("init_replica of source mysql done: 2 tables (2 replicated,")
                     .contains("20,003 rows");
             assertThat(fx.diff("t1")).isEmpty();
@@ -64,7 +61,7 @@ class BackgroundInitIT {
             assertThat(json).containsEntry("status", "initialised").containsEntry("tables_copied", 2L)
                     .containsEntry("rows_copied", 20003L);
         } finally {
-            child.ifPresent(ProcessHandle::destroy);
+            child.killIfAlive();
         }
     }
 
@@ -106,22 +103,6 @@ class BackgroundInitIT {
         return fx;
     }
 
-    /** Polls the catalogue, as a user polls show_status, until the load has ended one way or the other. */
-    private static String awaitStatusOtherThanReadyOrInitialising(ReplicaFixture fx, Optional<ProcessHandle> child)
-            throws Exception {
-        long deadline = System.nanoTime() + LOAD_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            // read before the status: once the child has exited, the status read after is its last word
-            boolean exited = child.isPresent() && !child.get().isAlive();
-            String status = statuses(fx).get(0);
-            if (exited || !status.equals("ready") && !status.equals("initialising")) {
-                return status;
-            }
-            Thread.sleep(500);
-        }
-        return statuses(fx).get(0);
-    }
-
     private static List<String> statuses(ReplicaFixture fx) throws SQLException {
         List<String> out = new ArrayList<>();
         try (Connection c = fx.pg(); Statement s = c.createStatement();
@@ -131,19 +112,5 @@ class BackgroundInitIT {
             }
         }
         return out;
-    }
-
-    /** What the background process left behind, for the message of a failed assertion. */
-    private static String diagnostics(ReplicaFixture fx) {
-        StringBuilder b = new StringBuilder("background process output:\n");
-        for (String name : new String[] {"test_mysql_init_replica.console", "test_mysql_init_replica.log"}) {
-            Path p = fx.dir.resolve("logs").resolve(name);
-            try {
-                b.append("--- ").append(name).append('\n').append(Files.exists(p) ? Files.readString(p) : "(none)\n");
-            } catch (java.io.IOException e) {
-                b.append(e).append('\n');
-            }
-        }
-        return b.toString();
     }
 }

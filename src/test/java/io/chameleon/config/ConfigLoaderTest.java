@@ -56,7 +56,7 @@ class ConfigLoaderTest {
                 d.replicaBatchSize(), d.replayMaxRows(), d.batchRetention(), d.copyMaxMemory(), d.copyMode(),
                 d.outDir(), d.sleepLoop(), d.onErrorReplay(), d.onErrorRead(), d.autoMaintenance(), d.gtidEnable(),
                 d.skipEvents(), d.keepExistingSchema(), d.netReadTimeout(), d.copyWorkers(), d.zeroDates(),
-                d.nulChars());
+                d.nulChars(), d.metricsPort(), d.metricsAddress());
         assertThat(e).isEqualTo(exampleDefaults);
     }
 
@@ -105,6 +105,8 @@ class ConfigLoaderTest {
         assertThat(s.copyWorkers()).isEqualTo(4);
         assertThat(s.zeroDates()).isEqualTo(ZeroDatePolicy.NULL);
         assertThat(s.nulChars()).isEqualTo(NulCharPolicy.STRIP);
+        assertThat(s.metricsPort()).isNull();
+        assertThat(s.metricsAddress()).isEqualTo("127.0.0.1");
     }
 
     @Test
@@ -130,6 +132,21 @@ class ConfigLoaderTest {
         assertThat(pgsql.dbConn().database()).isEqualTo("db_legacy");
         assertThat(pgsql.lockTimeout()).isEqualTo("10s");
         assertThat(pgsql.replicaBatchSize()).isEqualTo(3000);
+    }
+
+    @Test
+    void skipEventsMatchATableByItsSchemaOrByItsExactName() {
+        SourceConfig s = Fixtures.load(home, Fixtures.minimalWith("    skip_events:", "      insert:",
+                "        - inventory.audit", "      update:", "        - inventory.audit", "      delete:",
+                "        - inventory")).source("mysql");
+
+        assertThat(s.skippedEvents(new TableName("inventory", "audit")))
+                .containsExactlyInAnyOrder(EventKind.INSERT, EventKind.UPDATE, EventKind.DELETE);
+        assertThat(s.skippedEvents(new TableName("inventory", "Audit"))).containsExactly(EventKind.DELETE);
+        assertThat(s.skippedEvents(new TableName("inventory", "items"))).containsExactly(EventKind.DELETE);
+        assertThat(s.skippedEvents(new TableName("other", "audit"))).isEmpty();
+        assertThat(Fixtures.load(home, Fixtures.minimal()).source("mysql")
+                .skippedEvents(new TableName("inventory", "audit"))).isEmpty();
     }
 
     @ParameterizedTest

@@ -130,9 +130,12 @@ class ConfigValidationTest {
                 "sources.mysql.db_conn.database: found nothing; allowed: a database name (required for pgsql sources)");
     }
 
-    @Test
-    void oneTargetSchemaPerSourceAcrossTheFile() {
-        String yaml = Fixtures.minimal() + """
+    /**
+     * The minimal file with a line added to source mysql, and a second source, of another server, that maps
+     * {@code stock} into {@code target} and has the lines given; lines are indented by 4.
+     */
+    private static String withSecondSource(String mysqlLine, String target, String... secondLines) {
+        return Fixtures.minimalWith(mysqlLine) + """
                   second:
                     type: mysql
                     db_conn:
@@ -140,8 +143,13 @@ class ConfigValidationTest {
                       port: 3306
                       user: reader
                     schema_mappings:
-                      stock: inventory_copy
-                """;
+                      stock: %s
+                """.formatted(target) + String.join("\n", secondLines) + "\n";
+    }
+
+    @Test
+    void oneTargetSchemaPerSourceAcrossTheFile() {
+        String yaml = withSecondSource("", "inventory_copy");
 
         assertThat(refused(yaml)).isEqualTo("sources.second.schema_mappings.stock: found 'inventory_copy', already "
                 + "the target of sources.mysql.schema_mappings.inventory; allowed: a PostgreSQL schema that no other "
@@ -194,6 +202,16 @@ class ConfigValidationTest {
                 + "reading the same server my.example:3306; allowed: a server id no other source of that server uses");
         assertThat(Fixtures.load(home, yaml.replace("      stock: stock\n", "      stock: stock\n    my_server_id: 101\n"))
                 .sourceNames()).containsExactly("mysql", "second");
+    }
+
+    @Test
+    void twoSourcesNeedDifferentMetricsPorts() {
+        String port = "    metrics_port: 9150";
+
+        assertThat(refused(withSecondSource(port, "stock", port))).isEqualTo("sources.second.metrics_port: found 9150,"
+                + " also used by source mysql; allowed: a port no other source uses");
+        assertThat(Fixtures.load(home, withSecondSource(port, "stock", "    metrics_port: 9151")).source("second")
+                .metricsPort()).isEqualTo(9151);
     }
 
     @Test

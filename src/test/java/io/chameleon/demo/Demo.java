@@ -21,7 +21,8 @@ import java.util.List;
  * shop schema with data, then chameleon's own commands (create_replica_schema, add_source,
  * init_replica), the replica following a short shop workload, show_status, and a value-by-value
  * comparison of every table.
- * Run with {@code mvn -q -B test-compile exec:java@demo}.
+ * Run with {@code bin/chameleon demo} (which runs {@code mvn -q -B test-compile exec:java@demo});
+ * DemoIT runs it in the test suite.
  */
 public final class Demo {
     private static final List<String> TABLES = List.of("customers", "products", "orders", "order_items");
@@ -29,6 +30,13 @@ public final class Demo {
     private Demo() {}
 
     public static void main(String[] args) throws Exception {
+        boolean ok = run();
+        // the servers stop in shutdown hooks
+        System.exit(ok ? 0 : 1);
+    }
+
+    /** Runs the whole demo; true when both sides hold the same data. */
+    static boolean run() throws Exception {
         say("starting embedded MariaDB and PostgreSQL (first run unpacks them: a few seconds)");
         String shop = TestServers.createMysqlDatabase("shop");
         String db = TestServers.createPgDatabase("replica");
@@ -77,8 +85,7 @@ public final class Demo {
             }
         }
         say(differences == 0 ? "demo OK: MariaDB and PostgreSQL hold the same data" : "demo FAILED: differences above");
-        // the servers stop in shutdown hooks; exiting also ends the binlog client's lingering threads
-        System.exit(differences == 0 ? 0 : 1);
+        return differences == 0;
     }
 
     /** A few hundred shop transactions; returns how many ran. */

@@ -15,6 +15,7 @@ final class PreflightTestSources {
         return new SourceConfig(name, SourceConfig.SourceType.MYSQL, db, schemaMappings, List.of(), List.of(),
                 List.of(), "120s", myServerId, 10000, 10000, "1 day", 70 * 1024 * 1024L, SourceConfig.CopyMode.FILE,
                 Path.of("/tmp"), 1, SourceConfig.OnError.CONTINUE, SourceConfig.OnError.EXIT, "disabled", false,
-                Map.of(), false, 600, 4, SourceConfig.ZeroDatePolicy.NULL, SourceConfig.NulCharPolicy.STRIP);
+                Map.of(), false, 600, 4, SourceConfig.ZeroDatePolicy.NULL, SourceConfig.NulCharPolicy.STRIP, null,
+                "127.0.0.1");
     }
 }

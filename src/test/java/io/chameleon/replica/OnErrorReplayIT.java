@@ -1,6 +1,5 @@
 package io.chameleon.replica;
 
-import io.chameleon.testing.ReplicaCatchUp;
 import io.chameleon.catalog.Catalog;
 import io.chameleon.catalog.SourceRecord;
 import io.chameleon.catalog.SourceStatus;
@@ -17,7 +16,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -32,24 +30,11 @@ class OnErrorReplayIT {
     @Test
     void continueExcludesTheFailingTableAndTheOthersGoOn() throws Exception {
         ReplicaFixture fx = prepared("onerror_cont", "    sleep_loop: 1\n");
-        ChameleonConfig config = ConfigLoader.load(fx.configFile);
-        ReplicaDaemon daemon = ReplicaDaemon.prepare(config, config.source("mysql"));
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread replica = new Thread(() -> {
-            try {
-                daemon.run();
-            } catch (Throwable e) {
-                failure.set(e);
-            }
-        }, "replica");
-        replica.start();
+        RunningReplica replica = RunningReplica.start(fx);
         try {
             fx.mysqlExec("START TRANSACTION", "INSERT INTO good VALUES (1, 1)", "INSERT INTO bad VALUES (1, 500)", "COMMIT");
             fx.mysqlExec("INSERT INTO good VALUES (2, 2)", "INSERT INTO bad VALUES (2, 5)", "UPDATE good SET v = 3 WHERE id = 1");
-            try (Connection my = fx.mysql()) {
-                ReplicaCatchUp.awaitApplied(fx::pg, fx.sourceName, ReplicaCatchUp.sourcePosition(my), failure::get,
-                        Duration.ofSeconds(60));
-            }
+            replica.awaitCaughtUp(Duration.ofSeconds(60));
 
             assertThat(record(fx).status()).isEqualTo(SourceStatus.RUNNING);
             assertThat(fx.diff("good")).isEmpty();
@@ -62,13 +47,12 @@ class OnErrorReplayIT {
                     .singleElement().satisfies(e -> assertThat(e).startsWith("bad | COPY")
                             .contains("violates check constraint \"small\""));
         } finally {
-            daemon.stop();
-            assertThat(daemon.awaitFinished(Duration.ofSeconds(30))).isTrue();
-            replica.join();
+            replica.stop();
         }
-        assertThat(failure.get()).isNull();
+        assertThat(replica.failure()).isNull();
         assertThat(record(fx).status()).isEqualTo(SourceStatus.STOPPED);
         // a restart leaves the disabled table out from the catalogue
+        ChameleonConfig config = ConfigLoader.load(fx.configFile);
         assertThat(ReplicaDaemon.prepare(config, config.source("mysql"))).isNotNull();
     }
 

@@ -3,6 +3,7 @@ package io.chameleon.replica;
 import io.chameleon.catalog.Catalog;
 import io.chameleon.catalog.SourceRecord;
 import io.chameleon.catalog.SourceStatus;
+import io.chameleon.testing.BackgroundProcess;
 import io.chameleon.testing.ReplicaFixture;
 import io.chameleon.testing.ReplicaFixture.Run;
 import org.junit.jupiter.api.Test;
@@ -12,9 +13,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * removed, status stopped) and a second stop_replica says it is not running.
  */
 class ReplicaDaemonIT {
-    private static final Pattern PID = Pattern.compile("\\(pid (\\d+)\\)");
+    private static final String LOG_NAME = "test_mysql_replica";
 
     @Test
     void startsInTheBackgroundAndStopReplicaStopsIt() throws Exception {
@@ -36,24 +34,24 @@ class ReplicaDaemonIT {
         fx.ok("init_replica", "--source", fx.sourceName, "--debug");
         fx.useConfig(fx.config().replace("log_dest: stdout\n", "log_dest: file\n"));
         Path pidFile = fx.dir.resolve("pid").resolve("test_mysql.pid");
-        Path log = fx.dir.resolve("logs").resolve("test_mysql_replica.log");
+        Path logs = fx.dir.resolve("logs");
+        Path log = logs.resolve(LOG_NAME + ".log");
 
         Run start = fx.run("start_replica", "--source", fx.sourceName);
-        assertThat(start.exitCode()).as(start.all() + diagnostics(fx)).isZero();
+        assertThat(start.exitCode()).as(start.all() + BackgroundProcess.logs(logs, LOG_NAME)).isZero();
         assertThat(start.out()).contains("runs in the background", "log: " + log, "pid file: " + pidFile);
-        Matcher m = PID.matcher(start.out());
-        assertThat(m.find()).isTrue();
-        long pid = Long.parseLong(m.group(1));
-        Optional<ProcessHandle> child = ProcessHandle.of(pid);
+        BackgroundProcess child = BackgroundProcess.of(start, logs, LOG_NAME);
+        long pid = child.pid();
         try {
-            assertThat(child).isPresent();
+            assertThat(child.isAlive()).isTrue();
             assertThat(pidFile).isRegularFile();
             assertThat(Files.readString(pidFile).trim()).isEqualTo(Long.toString(pid));
             assertThat(record(fx).status()).isEqualTo(SourceStatus.RUNNING);
             assertThat(record(fx).processPid()).isEqualTo(pid);
 
             fx.mysqlExec("INSERT INTO t1 VALUES (3, 'three')");
-            await(() -> fx.diff("t1").isEmpty(), Duration.ofSeconds(60), "the insert arrives" + diagnostics(fx));
+            assertThat(child.awaitWhileAlive(() -> fx.diff("t1").isEmpty(), Duration.ofSeconds(60)))
+                    .as("the insert arrives" + child.output()).isTrue();
             assertThat(log).isRegularFile();
             assertThat(Files.readString(log)).contains("replica of source mysql starts at");
 
@@ -69,7 +67,7 @@ class ReplicaDaemonIT {
             assertThat(stop.exitCode()).as(stop.all()).isZero();
             assertThat(stop.out()).contains("stopping the replica of source mysql (pid " + pid + ")",
                     "the replica of source mysql stopped");
-            assertThat(child.get().isAlive()).isFalse();
+            assertThat(child.isAlive()).isFalse();
             assertThat(pidFile).doesNotExist();
             SourceRecord after = record(fx);
             assertThat(after.status()).isEqualTo(SourceStatus.STOPPED);
@@ -87,38 +85,13 @@ class ReplicaDaemonIT {
             assertThat(stale.out()).contains("is not running (removed the stale pid file " + pidFile + ")");
             assertThat(pidFile).doesNotExist();
         } finally {
-            child.ifPresent(ProcessHandle::destroyForcibly);
+            child.killIfAlive();
         }
-    }
-
-    private static void await(CheckedCondition condition, Duration timeout, String what) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.test()) {
-            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
-            Thread.sleep(200);
-        }
-    }
-
-    private interface CheckedCondition {
-        boolean test() throws Exception;
     }
 
     private static SourceRecord record(ReplicaFixture fx) throws SQLException {
         try (Connection pg = fx.pg()) {
             return Catalog.open(pg).sources().get(fx.sourceName);
         }
-    }
-
-    private static String diagnostics(ReplicaFixture fx) {
-        StringBuilder b = new StringBuilder("\nbackground replica output:\n");
-        for (String name : new String[] {"test_mysql_replica.console", "test_mysql_replica.log"}) {
-            Path p = fx.dir.resolve("logs").resolve(name);
-            try {
-                b.append("--- ").append(name).append('\n').append(Files.exists(p) ? Files.readString(p) : "(none)\n");
-            } catch (java.io.IOException e) {
-                b.append(e).append('\n');
-            }
-        }
-        return b.toString();
     }
 }

@@ -4,8 +4,6 @@ import io.chameleon.testing.ReplicaCatchUp;
 import io.chameleon.catalog.Catalog;
 import io.chameleon.catalog.SourceRecord;
 import io.chameleon.catalog.SourceStatus;
-import io.chameleon.config.ChameleonConfig;
-import io.chameleon.config.ConfigLoader;
 import io.chameleon.testing.ReplicaFixture;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +15,6 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,14 +28,9 @@ class StartReplicaIT {
 
     @Test
     void followsTheBinlogExactlyFromInitReplicasSnapshot() throws Exception {
-        ReplicaFixture fx = ReplicaFixture.create("start_replica", "    replica_batch_size: 50\n    sleep_loop: 1\n");
-        fx.mysqlExec(MixedWorkload.schema().split(";"));
         AtomicInteger nextId = new AtomicInteger(1);
-        try (Connection my = fx.mysql()) {
-            new MixedWorkload(1, nextId).bigInsert(my, 300);
-        }
-        fx.ok("create_replica_schema");
-        fx.ok("add_source", "--source", "mysql");
+        ReplicaFixture fx = MixedWorkload.addedSource("start_replica", "    replica_batch_size: 50\n    sleep_loop: 1\n", 1,
+                300, nextId);
 
         try (Connection my = fx.mysql()) {
             MixedWorkload during = new MixedWorkload(2, nextId);
@@ -56,17 +48,7 @@ class StartReplicaIT {
             init.join();
         }
 
-        ChameleonConfig config = ConfigLoader.load(fx.configFile);
-        ReplicaDaemon daemon = ReplicaDaemon.prepare(config, config.source("mysql"));
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread replica = new Thread(() -> {
-            try {
-                daemon.run();
-            } catch (Throwable e) {
-                failure.set(e);
-            }
-        }, "replica");
-        replica.start();
+        RunningReplica replica = RunningReplica.start(fx);
         try (Connection my = fx.mysql()) {
             MixedWorkload after = new MixedWorkload(3, nextId);
             for (int i = 0; i < 200; i++) {
@@ -76,14 +58,11 @@ class StartReplicaIT {
             for (int i = 0; i < 50; i++) {
                 after.transaction(my);
             }
-            ReplicaCatchUp.awaitApplied(fx::pg, fx.sourceName, ReplicaCatchUp.sourcePosition(my), failure::get,
-                    Duration.ofSeconds(60));
         }
+        replica.awaitCaughtUp(Duration.ofSeconds(60));
         assertThat(status(fx)).isEqualTo(SourceStatus.RUNNING);
-        daemon.stop();
-        assertThat(daemon.awaitFinished(Duration.ofSeconds(30))).isTrue();
-        replica.join();
-        assertThat(failure.get()).isNull();
+        replica.stop();
+        assertThat(replica.failure()).isNull();
 
         SourceRecord source = record(fx);
         assertThat(source.status()).isEqualTo(SourceStatus.STOPPED);

@@ -22,14 +22,29 @@ public final class ReplicaCatchUp {
         }
     }
 
+    /**
+     * Where the source's binary log is now, with its GTID position (MariaDB's {@code @@gtid_binlog_pos}).
+     * A replica caught up with it has applied that GTID position: unlike the file position, it does not
+     * move with events that are not transactions (the binlog checkpoint MariaDB writes some time after
+     * FLUSH BINARY LOGS).
+     */
+    public static BinlogPosition sourceGtidPosition(Connection mysql) throws SQLException {
+        BinlogPosition p = sourcePosition(mysql);
+        try (Statement s = mysql.createStatement(); ResultSet rs = s.executeQuery("SELECT @@gtid_binlog_pos")) {
+            rs.next();
+            return new BinlogPosition(p.file(), p.position(), rs.getString(1));
+        }
+    }
+
     /** A connection to the target database, opened afresh for each look at the catalogue. */
     public interface PgOpener {
         Connection open() throws SQLException;
     }
 
     /**
-     * Waits until the catalogue's applied position of {@code source} reaches {@code target};
-     * returns how long that took. Fails at once when {@code failure} reports the replica died.
+     * Waits until the catalogue's applied position of {@code source} reaches {@code target} (its GTID
+     * position when it has one); returns how long that took. Fails at once when {@code failure}
+     * reports the replica died.
      */
     public static Duration awaitApplied(PgOpener pg, String source, BinlogPosition target, Supplier<Throwable> failure,
             Duration timeout) throws Exception {
@@ -39,7 +54,7 @@ public final class ReplicaCatchUp {
             try (Connection c = pg.open()) {
                 applied = Catalog.open(c).sources().get(source).applied();
             }
-            if (applied != null && applied.file().equals(target.file()) && applied.position() >= target.position()) {
+            if (reached(applied, target)) {
                 return Duration.ofNanos(System.nanoTime() - start);
             }
             if (failure.get() != null) {
@@ -50,5 +65,15 @@ public final class ReplicaCatchUp {
             }
             Thread.sleep(20);
         }
+    }
+
+    private static boolean reached(BinlogPosition applied, BinlogPosition target) {
+        if (applied == null) {
+            return false;
+        }
+        if (target.gtidSet() != null) {
+            return target.gtidSet().equals(applied.gtidSet());
+        }
+        return applied.file().equals(target.file()) && applied.position() >= target.position();
     }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -116,6 +117,15 @@ public final class ReplicaFixture {
         return r;
     }
 
+    /** The source's count of applied row changes, which the applier adds to in each batch's transaction. */
+    public long replayedRows() throws SQLException {
+        try (Connection c = pg(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT replayed_rows FROM sch_chameleon.sources WHERE source_name = '" + sourceName + "'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     public Connection mysql() throws SQLException {
         return TestServers.mysqlConnection(mysqlSchema);
     }
@@ -130,6 +140,17 @@ public final class ReplicaFixture {
                 s.execute(sql);
             }
         }
+    }
+
+    /** The first column of every row of a query on the target database, as text. */
+    public List<String> pgStrings(String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection c = pg(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
     }
 
     /** Every difference between the MySQL table and its PostgreSQL copy (empty when equal). */

@@ -79,4 +79,36 @@ class CopyTextBufferTest {
         out.reset();
         assertThat(out.length()).isZero();
     }
+
+    @Test
+    void bulkRunsEscapeExactlyAsByteByByteEscaping() {
+        java.util.Random random = new java.util.Random(7);
+        byte[] alphabet = {'a', 'Z', '\\', '\t', '\n', '\r', 0, 11, 12, 1, (byte) 0xc3, (byte) 0xa9, ' '};
+        for (int round = 0; round < 2000; round++) {
+            byte[] v = new byte[random.nextInt(40)];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            int offset = v.length == 0 ? 0 : random.nextInt(v.length);
+            int count = v.length - offset == 0 ? 0 : random.nextInt(v.length - offset + 1);
+            CopyTextBuffer b = new CopyTextBuffer(16);
+            b.writeAscii(utf8("x"));
+            int nuls = b.writeEscaped(v, offset, count);
+            java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+            expected.write('x');
+            int expectedNuls = 0;
+            for (int i = offset; i < offset + count; i++) {
+                switch (v[i]) {
+                    case '\\' -> expected.writeBytes(utf8("\\\\"));
+                    case '\t' -> expected.writeBytes(utf8("\\t"));
+                    case '\n' -> expected.writeBytes(utf8("\\n"));
+                    case '\r' -> expected.writeBytes(utf8("\\r"));
+                    case 0 -> expectedNuls++;
+                    default -> expected.write(v[i]);
+                }
+            }
+            assertThat(java.util.Arrays.copyOf(b.array(), b.length())).as("round " + round).isEqualTo(expected.toByteArray());
+            assertThat(nuls).isEqualTo(expectedNuls);
+        }
+    }
 }
