@@ -279,12 +279,14 @@ profile() {
             awk -F'\t' '{printf "%9d calls %9d ms %9.3f ms/call %10d rows  %s\n", $1, $2, $3, $4, $5}'
         echo "== $1: batches applied (the replica's debug log)"
         sed -n "$((LOG_LINE0 + 1)),\$p" "$(replica_log)" | awk '
-            / applied [0-9]+ transactions, [0-9]+ row changes/ {
-                for (i = 1; i <= NF; i++) if ($i == "applied") { tx += $(i + 1); r = $(i + 3) + 0; break }
-                rows += r; if (r > max) max = r; n++
+            /ReplicaDaemon: applied / {
+                # "applied N transactions, R row changes, up to ..." or "applied part P of a transaction, R row changes, ..."
+                line = $0; sub(/.*ReplicaDaemon: applied /, "", line); split(line, f, ", ")
+                if (f[1] ~ / transactions$/) tx += f[1] + 0; else parts++
+                r = f[2] + 0; rows += r; if (r > max) max = r; n++
                 split($2, hms, ":"); t = hms[1] * 3600 + hms[2] * 60 + hms[3]; if (n == 1) first = t; last = t }
-            END { if (n) printf "%d batches, %.1f transactions and %.0f row changes per batch (largest %d), one every %.0f ms\n",
-                n, tx / n, rows / n, max, (n > 1 ? 1000 * (last - first) / (n - 1) : 0) }'
+            END { if (n) printf "%d batches (%d of them parts of larger transactions), %.1f transactions and %.0f row changes per batch (largest %d), one every %.0f ms\n",
+                n, parts, tx / n, rows / n, max, (n > 1 ? 1000 * (last - first) / (n - 1) : 0) }'
         if [ -f "$W/profile/$1.jfr" ]; then
             jfr print --events jdk.ExecutionSample --stack-depth 64 "$W/profile/$1.jfr" | awk '
                 /^jdk.ExecutionSample/ {thread = ""}
