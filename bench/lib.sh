@@ -158,14 +158,18 @@ start_postgres() {
 pg() { local db=$1; shift; PGOPTIONS='-c client_min_messages=warning' "$PSQL" -X -q -A -t -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$db" "$@"; }
 
 # ---------------------------------------------------------------- chameleon
-# build_chameleon: `mvn package` in the checkout unless BENCH_BUILD=0; sets CHAMELEON and exports
-# JAVA_OPTS from BENCH_JAVA_OPTS.
+# build_chameleon: `mvn package` in the checkout unless BENCH_BUILD=0 or CHAMELEON_JAR names another
+# build (bin/chameleon runs that jar: A/B comparisons); sets CHAMELEON and exports JAVA_OPTS from
+# BENCH_JAVA_OPTS.
 build_chameleon() {
-    if [ "$BUILD" = 1 ]; then
+    if [ -n "${CHAMELEON_JAR:-}" ]; then
+        [ -f "$CHAMELEON_JAR" ] || die "CHAMELEON_JAR=$CHAMELEON_JAR: no such file"
+        say "chameleon: $CHAMELEON_JAR"
+    elif [ "$BUILD" = 1 ]; then
         say "building chameleon (mvn -q -B package -DskipTests)"
         (cd "$REPO" && mvn -q -B package -DskipTests) >"$W/logs/mvn.log" 2>&1 || die "build failed: see $W/logs/mvn.log"
     fi
-    [ -f "$REPO/target/chameleon.jar" ] || die "$REPO/target/chameleon.jar missing (BENCH_BUILD=0 needs a built jar)"
+    [ -f "${CHAMELEON_JAR:-$REPO/target/chameleon.jar}" ] || die "$REPO/target/chameleon.jar missing (BENCH_BUILD=0 needs a built jar)"
     CHAMELEON="$REPO/bin/chameleon"
     export JAVA_OPTS=$CHAMELEON_JAVA_OPTS
 }
