@@ -174,6 +174,34 @@ build_chameleon() {
     export JAVA_OPTS=$CHAMELEON_JAVA_OPTS
 }
 
+# chameleon_config DB LOG_DEST LOG_LEVEL: a configuration for these servers up to the db_conn of its
+# source `mysql`; the caller appends the source's other keys (indented four spaces)
+chameleon_config() {
+    cat <<YAML
+pid_dir: '$W/cham/pid'
+log_dir: '$W/cham/logs'
+log_dest: $2
+log_level: $3
+log_days_keep: 1
+pg_conn:
+  host: "127.0.0.1"
+  port: "$PG_PORT"
+  user: "usr_bench"
+  password: "bench"
+  database: "$1"
+  charset: "utf8"
+sources:
+  mysql:
+    db_conn:
+      host: "127.0.0.1"
+      port: "$MY_PORT"
+      user: "usr_replica"
+      password: "replica"
+      charset: 'utf8'
+      connect_timeout: 10
+YAML
+}
+
 # ---------------------------------------------------------------- CPU accounting
 # CPU ticks used so far by a process, its reaped children included
 proc_ticks() { awk '{sub(/.*\) /, ""); print $12 + $13 + $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }

@@ -99,28 +99,7 @@ build_chameleon
 BASE_JAVA_OPTS=$JAVA_OPTS
 [ "$(id -u)" = 0 ] && export CHAMELEON_ALLOW_ROOT=1
 CFG="$W/cham/bench.yml"
-cat >"$CFG" <<YAML
-pid_dir: '$W/cham/pid'
-log_dir: '$W/cham/logs'
-log_dest: file
-log_level: $([ "$PROFILE" = 1 ] && echo debug || echo info)
-log_days_keep: 1
-pg_conn:
-  host: "127.0.0.1"
-  port: "$PG_PORT"
-  user: "usr_bench"
-  password: "bench"
-  database: "$DB"
-  charset: "utf8"
-sources:
-  mysql:
-    db_conn:
-      host: "127.0.0.1"
-      port: "$MY_PORT"
-      user: "usr_replica"
-      password: "replica"
-      charset: 'utf8'
-      connect_timeout: 10
+{ chameleon_config "$DB" file "$([ "$PROFILE" = 1 ] && echo debug || echo info)"; cat <<YAML; } >"$CFG"
     schema_mappings:
       sbtest: sbtest
     my_server_id: 100

@@ -223,28 +223,7 @@ run_chameleon() { # label mode workers with_load(0/1/longquery) round
     local label=$1 mode=$2 workers=$3 load=$4 round=$5
     local db="cham_${label//-/_}_r$round" cfg="$W/cham/${label}_r$round.yml" log="$W/logs/${label}_r$round.log"
     new_db "$db"
-    cat >"$cfg" <<YAML
-pid_dir: '$W/cham/pid'
-log_dir: '$W/cham/logs'
-log_dest: stdout
-log_level: info
-log_days_keep: 1
-pg_conn:
-  host: "127.0.0.1"
-  port: "$PG_PORT"
-  user: "usr_bench"
-  password: "bench"
-  database: "$db"
-  charset: "utf8"
-sources:
-  mysql:
-    db_conn:
-      host: "127.0.0.1"
-      port: "$MY_PORT"
-      user: "usr_replica"
-      password: "replica"
-      charset: 'utf8'
-      connect_timeout: 10
+    { chameleon_config "$db" stdout info; cat <<YAML; } >"$cfg"
     schema_mappings:
       bench: bench
     lock_timeout: "120s"
