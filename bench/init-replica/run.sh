@@ -9,117 +9,31 @@
 set -eEuo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
-REPO=$(cd "$HERE/../.." && pwd)
+# shellcheck source=../lib.sh
+. "$HERE/../lib.sh"
 
 ROWS=${BENCH_ROWS:-2000000}
 REPEAT=${BENCH_REPEAT:-1}
 TOOLS=${BENCH_TOOLS:-"chameleon chameleon-file-w1 chameleon-load pgloader naive"}
 LOAD_RATE=${BENCH_LOAD_RATE:-500}
 LOAD_THREADS=${BENCH_LOAD_THREADS:-2}
-KEEP=${BENCH_KEEP:-0}
-BUILD=${BENCH_BUILD:-1}
-INSTALL=${BENCH_INSTALL:-1}
-PG_BIN=${BENCH_PG_BIN:-/usr/lib/postgresql/15/bin}
-MY_BUFFER_POOL=${BENCH_MY_BUFFER_POOL:-1G}
-PG_SHARED_BUFFERS=${BENCH_PG_SHARED_BUFFERS:-512MB}
 RESULTS_DIR=${BENCH_RESULTS_DIR:-$HERE/results}
-CHAMELEON_JAVA_OPTS=${BENCH_JAVA_OPTS:-}
-WORK_PARENT=${BENCH_TMPDIR:-${TMPDIR:-/tmp}}
 WIDE_PK=${BENCH_WIDE_PK:-BIGINT UNSIGNED}
 LONGQUERY_SECS=${BENCH_LONGQUERY_SECS:-10}
 NOISE=${BENCH_NOISE:-0.1}
 
-say() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { say "error: $*"; exit 1; }
-
 # ---------------------------------------------------------------- prerequisites
-need_apt=()
-command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || need_apt+=(mariadb-server)
-command -v mariadb >/dev/null 2>&1 || need_apt+=(mariadb-client)
-case " $TOOLS " in *" pgloader "*) command -v pgloader >/dev/null 2>&1 || need_apt+=(pgloader) ;; esac
-case " $TOOLS " in *" chameleon-load "* | *" chameleon-longquery "*) command -v sysbench >/dev/null 2>&1 || need_apt+=(sysbench) ;; esac
-[ -x /usr/bin/time ] || need_apt+=(time)
-if [ ${#need_apt[@]} -gt 0 ]; then
-    [ "$INSTALL" = 1 ] || die "missing ${need_apt[*]} (BENCH_INSTALL=0)"
-    [ "$(id -u)" = 0 ] || die "missing ${need_apt[*]}: install them (apt-get install ${need_apt[*]}) or run as root"
-    say "installing ${need_apt[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    # policy-rc.d may refuse to start the packaged server: we never use it anyway
-    apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
-fi
-MARIADBD=$(command -v mariadbd || echo /usr/sbin/mariadbd)
-if [ ! -x "$PG_BIN/postgres" ]; then
-    PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
-    [ -n "$PG_BIN" ] && [ -x "$PG_BIN/postgres" ] || die "no PostgreSQL server binaries (set BENCH_PG_BIN or apt-get install postgresql-15)"
-    say "PostgreSQL binaries: $PG_BIN"
-fi
-PSQL="$PG_BIN/psql"
-CLK_TCK=$(getconf CLK_TCK)
+extra_apt=()
+case " $TOOLS " in *" pgloader "*) extra_apt+=($(missing_commands pgloader)) ;; esac
+case " $TOOLS " in *" chameleon-load "* | *" chameleon-longquery "*) extra_apt+=($(missing_commands sysbench)) ;; esac
+install_missing "${extra_apt[@]}"
 
-# ---------------------------------------------------------------- work area and cleanup
-W=$(mktemp -d "$WORK_PARENT/chameleon-bench.XXXXXX")
-chmod 755 "$W"
-MY_PID=""
-PG_STARTED=0
+# ---------------------------------------------------------------- work area and servers
 LOAD_PID=""
-PG_RUN=()
-cleanup() {
-    local rc=$?
-    set +e
-    trap - ERR
-    if [ -n "$LOAD_PID" ]; then kill "$LOAD_PID" 2>/dev/null; wait "$LOAD_PID" 2>/dev/null; fi
-    if [ "$PG_STARTED" = 1 ]; then "${PG_RUN[@]}" "$PG_BIN/pg_ctl" -D "$W/pg" -m immediate -w stop >/dev/null 2>&1; fi
-    if [ -n "$MY_PID" ] && kill -0 "$MY_PID" 2>/dev/null; then
-        kill "$MY_PID"
-        for _ in $(seq 1 60); do kill -0 "$MY_PID" 2>/dev/null || break; sleep 0.5; done
-        kill -9 "$MY_PID" 2>/dev/null
-    fi
-    if [ "$KEEP" = 1 ] || [ $rc -ne 0 ]; then
-        say "work directory kept: $W (logs: $W/logs)"
-        [ "$KEEP" = 1 ] || rm -rf "$W/my" "$W/pg" "$W/cham/out"
-    else
-        rm -rf "$W"
-    fi
-    exit $rc
-}
-trap cleanup EXIT
-trap 'say "failed at line $LINENO: $BASH_COMMAND"' ERR
-trap 'exit 130' INT
-trap 'exit 143' TERM
-mkdir -p "$W/logs" "$W/cham" "$RESULTS_DIR"
-
-free_port() {
-    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null && return
-    local p
-    while :; do
-        p=$((20000 + RANDOM % 40000))
-        (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
-    done
-}
-
-# ---------------------------------------------------------------- MariaDB
-MY_PORT=$(free_port)
-MY_SOCK="$W/my.sock"
-MY_USER_OPT=()
-[ "$(id -u)" = 0 ] && MY_USER_OPT=(--user=root)
-say "MariaDB $("$MARIADBD" --version | awk '{print $3}') on 127.0.0.1:$MY_PORT ($W/my)"
-mariadb-install-db --no-defaults --datadir="$W/my" "${MY_USER_OPT[@]}" --auth-root-authentication-method=normal \
-    --skip-test-db >"$W/logs/mariadb-install.log" 2>&1 || die "mariadb-install-db failed: see $W/logs/mariadb-install.log"
-"$MARIADBD" --no-defaults --datadir="$W/my" "${MY_USER_OPT[@]}" --socket="$MY_SOCK" --port="$MY_PORT" \
-    --bind-address=127.0.0.1 --pid-file="$W/my.pid" --log-error="$W/logs/mariadb.err" --skip-name-resolve \
-    --server-id=1 --log-bin="$W/my/mysql-bin" --binlog-format=ROW --binlog-row-image=FULL \
-    --binlog-row-metadata=FULL --innodb-buffer-pool-size="$MY_BUFFER_POOL" --innodb-log-file-size=512M \
-    --innodb-flush-log-at-trx-commit=2 --sync-binlog=0 --max-connections=200 \
-    --character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci >/dev/null 2>&1 &
-MY_PID=$!
-for _ in $(seq 1 120); do
-    mariadb-admin --no-defaults --socket="$MY_SOCK" -uroot ping >/dev/null 2>&1 && break
-    kill -0 "$MY_PID" 2>/dev/null || die "mariadbd exited: see $W/logs/mariadb.err"
-    sleep 0.5
-done
-my() { mariadb --no-defaults --socket="$MY_SOCK" -uroot --default-character-set=utf8mb4 --batch --skip-column-names "$@"; }
-my -e "SELECT 1" >/dev/null || die "cannot connect to MariaDB"
+bench_stop_own() { if [ -n "$LOAD_PID" ]; then kill "$LOAD_PID" 2>/dev/null; wait "$LOAD_PID" 2>/dev/null; fi; }
+make_workdir chameleon-bench
+mkdir -p "$RESULTS_DIR"
+start_mariadb
 my <<'SQL'
 CREATE USER usr_replica@'%' IDENTIFIED BY 'replica';
 GRANT SELECT ON bench.* TO usr_replica@'%';
@@ -128,35 +42,7 @@ CREATE USER usr_load@'%' IDENTIFIED BY 'load';
 GRANT ALL ON bench.* TO usr_load@'%';
 CREATE DATABASE scratch;
 SQL
-
-# ---------------------------------------------------------------- PostgreSQL
-PG_PORT=$(free_port)
-if [ "$(id -u)" = 0 ]; then
-    PG_OS_USER=postgres
-    if ! getent passwd "$PG_OS_USER" >/dev/null; then
-        PG_OS_USER=chameleon_bench
-        getent passwd "$PG_OS_USER" >/dev/null ||
-            useradd --system --no-create-home --shell /usr/sbin/nologin "$PG_OS_USER"
-    fi
-    mkdir -p "$W/pg" "$W/pgsock"
-    chown "$PG_OS_USER" "$W/pg" "$W/pgsock"
-    touch "$W/logs/postgres.log"; chown "$PG_OS_USER" "$W/logs/postgres.log"
-    PG_RUN=(runuser -u "$PG_OS_USER" --)
-else
-    mkdir -p "$W/pgsock"
-    PG_RUN=(env)
-fi
-say "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT ($W/pg)"
-"${PG_RUN[@]}" "$PG_BIN/initdb" -D "$W/pg" -U postgres -A trust -E UTF8 --locale=C --no-sync \
-    >"$W/logs/initdb.log" 2>&1 || die "initdb failed: see $W/logs/initdb.log"
-"${PG_RUN[@]}" "$PG_BIN/pg_ctl" -D "$W/pg" -l "$W/logs/postgres.log" -w -t 60 -o "-p $PG_PORT \
-    -c listen_addresses=127.0.0.1 -c unix_socket_directories=$W/pgsock -c shared_buffers=$PG_SHARED_BUFFERS \
-    -c max_wal_size=8GB -c checkpoint_timeout=30min -c maintenance_work_mem=512MB -c max_connections=100" \
-    start >/dev/null || die "PostgreSQL did not start: see $W/logs/postgres.log"
-PG_STARTED=1
-pg() { local db=$1; shift; PGOPTIONS='-c client_min_messages=warning' "$PSQL" -X -q -A -t -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$db" "$@"; }
-pg postgres -c "CREATE ROLE usr_bench LOGIN PASSWORD 'bench'"
-PG_POSTMASTER=$(head -1 "$W/pg/postmaster.pid")
+start_postgres
 
 # ---------------------------------------------------------------- data set
 # Shares of ROWS: sbtest1 50%, sbtest2 20%, orders_wide 20%, events_nokey 10%.
@@ -258,32 +144,9 @@ for t in sbtest2 orders_wide events_nokey; do SRC_PRINT[$t]=$(my bench -e "$(fp_
 SRC_MB=$(my -e "SELECT ROUND(SUM(data_length) / 1048576) FROM information_schema.tables WHERE table_schema = 'bench'")
 say "generated in ${gen_secs%.*}s; InnoDB data ${SRC_MB} MiB; counts: $(for t in $TABLES; do printf '%s=%s ' "$t" "${SRC_COUNT[$t]}"; done)"
 
-# ---------------------------------------------------------------- chameleon build
-if [ "$BUILD" = 1 ]; then
-    say "building chameleon (mvn -q -B package -DskipTests)"
-    (cd "$REPO" && mvn -q -B package -DskipTests) >"$W/logs/mvn.log" 2>&1 || die "build failed: see $W/logs/mvn.log"
-fi
-[ -f "$REPO/target/chameleon.jar" ] || die "$REPO/target/chameleon.jar missing (BENCH_BUILD=0 needs a built jar)"
-CHAMELEON="$REPO/bin/chameleon"
-export JAVA_OPTS=$CHAMELEON_JAVA_OPTS
+build_chameleon
 
 # ---------------------------------------------------------------- measurement helpers
-# CPU ticks used so far by mariadbd, and by PostgreSQL (postmaster + live children + reaped children)
-my_ticks() { awk '{sub(/.*\) /, ""); print $12 + $13 + $14 + $15}' "/proc/$MY_PID/stat"; }
-pg_ticks() {
-    local total p
-    total=$(awk '{sub(/.*\) /, ""); print $12 + $13 + $14 + $15}' "/proc/$PG_POSTMASTER/stat")
-    for p in $(pgrep -P "$PG_POSTMASTER" || true); do
-        total=$((total + $(awk '{sub(/.*\) /, ""); print $12 + $13}' "/proc/$p/stat" 2>/dev/null || echo 0)))
-    done
-    echo "$total"
-}
-# CPU ticks the whole machine spent busy so far
-busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9; exit}' /proc/stat; }
-# CPU ticks of the kernel's threads (writeback, journal, ...): work the benchmark's own I/O causes
-# (per thread, so that threads starting or ending meanwhile do not count; a process that ends
-# between the glob and the read makes awk fail at the end, and the rest still stands)
-kernel_snap() { awk '{pid = $1; sub(/.*\) /, ""); if ($2 == 2) print pid, $12 + $13}' /proc/[0-9]*/stat 2>/dev/null || true; }
 # measure LOG CMD...: runs CMD under /usr/bin/time; sets M_SECS M_USER M_SYS M_RSS_KB M_MY_CPU M_PG_CPU M_RC
 measure() {
     local log=$1; shift
@@ -297,10 +160,9 @@ measure() {
     set -e
     all1=$(busy_ticks); my1=$(my_ticks); pg1=$(pg_ticks); kernel_snap >"$W/kernel.1"
     read -r M_SECS M_USER M_SYS M_RSS_KB < <(tail -1 "$W/time.out")
-    M_MY_CPU=$(awk -v a="$my0" -v b="$my1" -v hz="$CLK_TCK" 'BEGIN {printf "%.1f", (b - a) / hz}')
-    M_PG_CPU=$(awk -v a="$pg0" -v b="$pg1" -v hz="$CLK_TCK" 'BEGIN {printf "%.1f", (b - a) / hz}')
-    M_KERNEL_CPU=$(awk -v hz="$CLK_TCK" 'NR == FNR {t[$1] = $2; next} ($1 in t) && $2 > t[$1] {s += $2 - t[$1]}
-        END {printf "%.1f", s / hz}' "$W/kernel.0" "$W/kernel.1")
+    M_MY_CPU=$(ticks_to_s "$my0" "$my1")
+    M_PG_CPU=$(ticks_to_s "$pg0" "$pg1")
+    M_KERNEL_CPU=$(kernel_cpu_between "$W/kernel.0" "$W/kernel.1")
     # everything else the machine ran meanwhile (other users, other builds): the noise indicator
     M_OTHER_CPU=$(awk -v a="$all0" -v b="$all1" -v hz="$CLK_TCK" -v t="$M_USER" -v s="$M_SYS" -v m="$M_MY_CPU" \
         -v p="$M_PG_CPU" -v k="$M_KERNEL_CPU" 'BEGIN {o = (b - a) / hz - t - s - m - p - k; printf "%.1f", (o < 0 ? 0 : o)}')
@@ -361,28 +223,7 @@ run_chameleon() { # label mode workers with_load(0/1/longquery) round
     local label=$1 mode=$2 workers=$3 load=$4 round=$5
     local db="cham_${label//-/_}_r$round" cfg="$W/cham/${label}_r$round.yml" log="$W/logs/${label}_r$round.log"
     new_db "$db"
-    cat >"$cfg" <<YAML
-pid_dir: '$W/cham/pid'
-log_dir: '$W/cham/logs'
-log_dest: stdout
-log_level: info
-log_days_keep: 1
-pg_conn:
-  host: "127.0.0.1"
-  port: "$PG_PORT"
-  user: "usr_bench"
-  password: "bench"
-  database: "$db"
-  charset: "utf8"
-sources:
-  mysql:
-    db_conn:
-      host: "127.0.0.1"
-      port: "$MY_PORT"
-      user: "usr_replica"
-      password: "replica"
-      charset: 'utf8'
-      connect_timeout: 10
+    { chameleon_config "$db" stdout info; cat <<YAML; } >"$cfg"
     schema_mappings:
       bench: bench
     lock_timeout: "120s"
