@@ -164,7 +164,7 @@ public final class BatchApplier {
                     + " was not applied, " + (current == null ? "recording its position" : "table " + current)
                     + " failed: " + e.getMessage() + " (rolled back: neither its rows nor its position were written"
                     + (last.part() > 1 ? ", nor the earlier parts of its transaction" : "") + ")", e);
-            logAfterRollback(new ErrorEntry(null, current, sql, describe(e), batch.end()), failure);
+            catalog.errors().logAlone(sourceId, new ErrorEntry(null, current, sql, describe(e), batch.end()), failure);
             throw failure;
         }
         if (!last.last()) {
@@ -238,16 +238,6 @@ public final class BatchApplier {
         return nl < 0 ? message : message.substring(0, nl);
     }
 
-    /** The batch is rolled back: the entry goes in a transaction of its own. */
-    private void logAfterRollback(ErrorEntry entry, Exception failure) {
-        try {
-            catalog.errors().log(sourceId, entry);
-            connection.commit();
-        } catch (SQLException e) {
-            failure.addSuppressed(e);
-            rollback(failure);
-        }
-    }
 
     private void rollback(Exception cause) {
         try {

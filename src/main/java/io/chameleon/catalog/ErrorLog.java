@@ -35,4 +35,22 @@ public final class ErrorLog {
             }
         }
     }
+
+    /**
+     * After a rolled-back batch or statement: the entry in a transaction of its own. A failure to
+     * log is added to {@code failure}, which the caller reports; the connection is left rolled back.
+     */
+    public void logAlone(int sourceId, ErrorEntry error, Exception failure) {
+        try {
+            log(sourceId, error);
+            connection.commit();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+            try {
+                connection.rollback();
+            } catch (SQLException again) {
+                failure.addSuppressed(again);
+            }
+        }
+    }
 }

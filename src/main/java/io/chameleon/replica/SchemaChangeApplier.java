@@ -102,7 +102,7 @@ final class SchemaChangeApplier {
             ApplyException failure = new ApplyException("source id " + sourceId + ": " + change.describe()
                     + " was not applied: " + e.getMessage() + " (rolled back: the applied position is still before it)",
                     e);
-            logAfterRollback(new ErrorEntry(null, first(o), sqlText(change, failed), e.getMessage(),
+            catalog.errors().logAlone(sourceId, new ErrorEntry(null, first(o), sqlText(change, failed), e.getMessage(),
                     change.statement().at()), failure);
             throw failure;
         }
@@ -205,15 +205,6 @@ final class SchemaChangeApplier {
         return nl < 0 ? String.valueOf(message) : message.substring(0, nl);
     }
 
-    private void logAfterRollback(ErrorEntry entry, Exception failure) {
-        try {
-            catalog.errors().log(sourceId, entry);
-            connection.commit();
-        } catch (SQLException e) {
-            failure.addSuppressed(e);
-            rollback(failure);
-        }
-    }
 
     private void rollback(Exception cause) {
         try {
