@@ -254,7 +254,7 @@ profile() {
         pg "$DB" -F $'\t' -c "SELECT sum(calls), round(sum(total_exec_time)), round((sum(total_exec_time) / sum(calls))::numeric, 3),
             sum(rows), q FROM (SELECT *, left(regexp_replace(query, '\s+', ' ', 'g'), 140) AS q FROM pg_stat_statements
             WHERE query NOT LIKE '%poll_probes%' AND query NOT LIKE '%pg_stat_statements%') s
-            GROUP BY q ORDER BY 2 DESC LIMIT 20" |
+            GROUP BY q ORDER BY 2 DESC LIMIT 40" |
             awk -F'\t' '{printf "%9d calls %9d ms %9.3f ms/call %10d rows  %s\n", $1, $2, $3, $4, $5}'
         echo "== $1: batches applied (the replica's debug log)"
         sed -n "$((LOG_LINE0 + 1)),\$p" "$(replica_log)" | awk '
