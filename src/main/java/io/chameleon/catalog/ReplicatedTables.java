@@ -136,6 +136,29 @@ public final class ReplicatedTables {
         update(sourceId, table, "definition = ?::jsonb", json);
     }
 
+    /** {@link #saveDefinition} for many tables in one round trip, as init_replica records its copy. */
+    public void saveDefinitions(int sourceId, Map<TableName, String> definitions) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("UPDATE sch_chameleon.replicated_tables SET"
+                + " definition = ?::jsonb, updated_at = clock_timestamp()"
+                + " WHERE source_id = ? AND mysql_schema = ? AND mysql_table = ?")) {
+            List<TableName> order = new ArrayList<>(definitions.keySet());
+            for (TableName t : order) {
+                s.setString(1, definitions.get(t));
+                s.setInt(2, sourceId);
+                s.setString(3, t.schema());
+                s.setString(4, t.table());
+                s.addBatch();
+            }
+            int[] counts = s.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 0) {
+                    throw new CatalogException("table " + order.get(i) + " is not in the replica catalogue for source id "
+                            + sourceId);
+                }
+            }
+        }
+    }
+
     /** The default character set of each MySQL schema as DDL replay tracks it. */
     public Map<String, String> schemaCharsets(int sourceId) throws SQLException {
         Map<String, String> charsets = new HashMap<>();

@@ -13,6 +13,7 @@ import io.chameleon.mysql.SnapshotMethod;
 import io.chameleon.mysql.Preflight;
 import io.chameleon.mysql.PreflightRenderer;
 import io.chameleon.mysql.PreflightReport;
+import io.chameleon.replica.InitialDefinitions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -83,7 +84,8 @@ final class InitReplicaCommand extends ChameleonCommand {
             catalog.sources().setStatus(sourceId, SourceStatus.INITIALISING);
         }
         LoadResult result;
-        try (CatalogLoadRecorder recorder = new CatalogLoadRecorder(pg(), sourceId)) {
+        try (CatalogLoadRecorder recorder = new CatalogLoadRecorder(pg(), sourceId,
+                new InitialDefinitions(config(), source))) {
             boolean terminal = System.console() != null && !Detach.isDetachedChild();
             result = new InitialLoad(config(), source, recorder, terminal ? io.out() : null).run();
         } catch (Exception e) {

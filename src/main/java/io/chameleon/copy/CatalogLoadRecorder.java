@@ -23,7 +23,7 @@ import java.util.Map;
 /**
  * Writes the load into the catalogue: discarded rows as they happen (on a connection of their
  * own, so a rolled-back chunk does not take its discards with it), and the tables with their
- * snapshot coordinates inside the swap transaction.
+ * snapshot coordinates and the definitions DDL replay starts from inside the swap transaction.
  */
 public final class CatalogLoadRecorder implements LoadCatalog, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CatalogLoadRecorder.class);
@@ -31,9 +31,11 @@ public final class CatalogLoadRecorder implements LoadCatalog, AutoCloseable {
     private final int sourceId;
     private final Connection discardConnection;
     private final Catalog discardCatalog;
+    private final LoadedDefinitions definitions;
 
-    public CatalogLoadRecorder(PgConnector pg, int sourceId) throws SQLException {
+    public CatalogLoadRecorder(PgConnector pg, int sourceId, LoadedDefinitions definitions) throws SQLException {
         this.sourceId = sourceId;
+        this.definitions = definitions;
         this.discardConnection = pg.open();
         this.discardCatalog = Catalog.open(discardConnection);
     }
@@ -81,6 +83,8 @@ public final class CatalogLoadRecorder implements LoadCatalog, AutoCloseable {
                     planned.replicaKey(), planned.notReplicatedReason(), cols, t.position(), t.rows(), t.bytes(), now));
         }
         catalog.tables().replaceAll(sourceId, tables);
+        catalog.tables().saveSchemaCharsets(sourceId, result.context().schemaCharsets());
+        catalog.tables().saveDefinitions(sourceId, definitions.of(result));
         BinlogPosition earliest = result.tables().stream().map(LoadedTable::position)
                 .min(Comparator.naturalOrder()).orElse(null);
         if (earliest != null) {

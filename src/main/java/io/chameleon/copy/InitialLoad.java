@@ -9,6 +9,7 @@ import io.chameleon.mysql.SchemaReader;
 import io.chameleon.mysql.ServerInfo;
 import io.chameleon.pg.PgConnector;
 import io.chameleon.schema.TableDef;
+import io.chameleon.schema.TableName;
 import io.chameleon.types.ConversionReport;
 import io.chameleon.types.DefaultTranslator;
 import org.slf4j.Logger;
@@ -56,10 +57,14 @@ public final class InitialLoad {
         List<TableDef> tables;
         ServerInfo server;
         Map<String, Map<String, Long>> autoIncrements = new ConcurrentHashMap<>();
+        Map<TableName, String> tableCharsets;
+        Map<String, String> schemaCharsets;
         try (Connection c = mysql.open()) {
             server = ServerInfo.read(c);
             SchemaReader reader = new SchemaReader(c, server);
             tables = reader.read(source);
+            tableCharsets = reader.tableCharsets(source);
+            schemaCharsets = reader.schemaCharsets(source);
             for (String schema : source.schemaMappings().keySet()) {
                 autoIncrements.put(schema, reader.autoIncrements(schema));
             }
@@ -113,7 +118,8 @@ public final class InitialLoad {
         BinlogPosition high = positions.values().stream().max(Comparator.naturalOrder()).orElse(null);
         LoadResult result = new LoadResult(loaded, chunkCount, high, snapshot.method(), snapshot.lockMillis(),
                 (System.nanoTime() - start) / 1e9, warnings,
-                adjustments.entries().stream().map(Object::toString).toList(), adjustments.total());
+                adjustments.entries().stream().map(Object::toString).toList(), adjustments.total(),
+                new SourceContext(server, postgis, tableCharsets, schemaCharsets));
         builder.swap(plans, tx -> catalog.loaded(tx, result));
         return result;
     }

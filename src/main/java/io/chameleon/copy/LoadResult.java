@@ -9,9 +9,10 @@ import java.util.List;
  * The outcome of an initial load, for the catalogue and the summary.
  *
  * @param highWatermark the latest of the tables' coordinates: past it, every table is consistent
+ * @param context the servers as the definitions were read
  */
 public record LoadResult(List<LoadedTable> tables, int chunks, BinlogPosition highWatermark, SnapshotMethod method,
-        long lockMillis, double seconds, List<String> warnings, List<String> adjustments, long adjustedValues) {
+        long lockMillis, double seconds, List<String> warnings, List<String> adjustments, long adjustedValues, SourceContext context) {
 
     public LoadResult {
         tables = List.copyOf(tables);

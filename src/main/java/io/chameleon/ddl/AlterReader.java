@@ -14,6 +14,7 @@ import io.chameleon.ddl.AlterAction.RenameColumn;
 import io.chameleon.ddl.AlterAction.RenameIndex;
 import io.chameleon.ddl.AlterAction.RenameTo;
 import io.chameleon.ddl.AlterAction.TableOptions;
+import io.chameleon.mysql.SchemaReader;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -105,7 +106,7 @@ final class AlterReader {
 
     private static String charset(Node c) {
         return c.find("CharsetName").map(n -> n.text().toLowerCase(Locale.ROOT))
-                .or(() -> c.find("CollationName").map(n -> Charsets.ofCollation(MysqlText.identifier(n.text()))))
+                .or(() -> c.find("CollationName").map(n -> SchemaReader.charsetOf(MysqlText.identifier(n.text()))))
                 .orElseThrow(() -> new DdlSkip("no character set in " + c.text()));
     }
 

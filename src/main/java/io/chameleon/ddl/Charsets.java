@@ -9,13 +9,6 @@ public final class Charsets {
     private Charsets() {
     }
 
-    /** The character set a collation belongs to: {@code utf8mb4_unicode_ci} → {@code utf8mb4}. */
-    public static String ofCollation(String collation) {
-        String c = collation.toLowerCase(Locale.ROOT);
-        int cut = c.indexOf('_');
-        return cut < 0 ? c : c.substring(0, cut);
-    }
-
     /** {@code utf8} is {@code utf8mb3} since MariaDB 10.6 and MySQL 8.0.30, which report it so. */
     static String normalise(String charset, ServerInfo server) {
         String c = charset.toLowerCase(Locale.ROOT);

@@ -1,5 +1,7 @@
 package io.chameleon.ddl;
 
+import io.chameleon.mysql.SchemaReader;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -18,7 +20,7 @@ final class ColumnReader {
         Optional<String> collation = definition.child("CollateColumnConstraint")
                 .flatMap(c -> c.find("CollationName")).map(n -> MysqlText.identifier(n.text()));
         if (type.charset() == null && type.textual() && collation.isPresent()) {
-            type = type.withCharset(Charsets.ofCollation(collation.get()));
+            type = type.withCharset(SchemaReader.charsetOf(collation.get()));
         }
         Boolean nullable = null;
         DefaultSpec defaultValue = null;

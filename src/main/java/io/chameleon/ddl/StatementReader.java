@@ -8,6 +8,7 @@ import io.chameleon.ddl.DdlStatement.DropTables;
 import io.chameleon.ddl.DdlStatement.RenameTables;
 import io.chameleon.ddl.DdlStatement.TruncateTable;
 import io.chameleon.ddl.DdlStatement.Unsupported;
+import io.chameleon.mysql.SchemaReader;
 import io.chameleon.mysql.ServerInfo;
 
 import java.util.ArrayList;
@@ -82,7 +83,7 @@ final class StatementReader {
         String charset = s.find("TableOptionCharset").flatMap(o -> o.find("CharsetName"))
                 .map(n -> n.text().toLowerCase(Locale.ROOT))
                 .or(() -> s.find("TableOptionCollate").flatMap(o -> o.find("CollationName"))
-                        .map(n -> Charsets.ofCollation(MysqlText.identifier(n.text()))))
+                        .map(n -> SchemaReader.charsetOf(MysqlText.identifier(n.text()))))
                 .orElse(null);
         Long autoIncrement = s.find("TableOptionAutoIncrement").flatMap(o -> o.find("DecimalLiteral"))
                 .map(n -> Long.parseLong(n.text().strip())).orElse(null);
@@ -113,7 +114,7 @@ final class StatementReader {
     private static DdlStatement databaseCharset(Node s) {
         Node name = s.child("Uid").orElse(null);
         String charset = s.find("CharsetName").map(n -> n.text().toLowerCase(Locale.ROOT))
-                .or(() -> s.find("CollationName").map(n -> Charsets.ofCollation(MysqlText.identifier(n.text()))))
+                .or(() -> s.find("CollationName").map(n -> SchemaReader.charsetOf(MysqlText.identifier(n.text()))))
                 .orElse(null);
         if (charset == null) {
             return new Unsupported(words(s.kind()) + " without a character set changes nothing replicated");

@@ -1,5 +1,6 @@
 package io.chameleon.ddl;
 
+import io.chameleon.mysql.SchemaReader;
 import io.chameleon.mysql.ServerInfo;
 
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ final class TypeReader {
         String charset = type.find("CharsetName").map(n -> n.text().toLowerCase(Locale.ROOT)).orElse(null);
         String collation = type.find("CollationName").map(n -> MysqlText.identifier(n.text())).orElse(null);
         if (charset == null && collation != null) {
-            charset = Charsets.ofCollation(collation);
+            charset = SchemaReader.charsetOf(collation);
         }
         if (charset == null && national) {
             charset = "utf8";

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -59,6 +60,47 @@ public final class SchemaReader {
                     s.rows, s.avgRowLength, s.dataLength));
         }
         return result;
+    }
+
+    /** Each table's default character set (the one its collation belongs to), for DDL that adds text columns. */
+    public Map<TableName, String> tableCharsets(SourceConfig source) throws SQLException {
+        Map<TableName, String> charsets = new HashMap<>();
+        for (String schema : source.schemaMappings().keySet()) {
+            try (PreparedStatement ps = conn.prepareStatement("SELECT TABLE_NAME, TABLE_COLLATION FROM"
+                    + " information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_COLLATION IS NOT NULL")) {
+                ps.setString(1, schema);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        charsets.put(new TableName(schema, rs.getString(1)), charsetOf(rs.getString(2)));
+                    }
+                }
+            }
+        }
+        return charsets;
+    }
+
+    /** Each mapped schema's default character set, for the tables DDL creates in it. */
+    public Map<String, String> schemaCharsets(SourceConfig source) throws SQLException {
+        Map<String, String> charsets = new HashMap<>();
+        for (String schema : source.schemaMappings().keySet()) {
+            try (PreparedStatement ps = conn.prepareStatement("SELECT DEFAULT_CHARACTER_SET_NAME FROM"
+                    + " information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
+                ps.setString(1, schema);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        charsets.put(schema, rs.getString(1).toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+        }
+        return charsets;
+    }
+
+    /** The character set a collation belongs to: {@code utf8mb4_unicode_ci} → {@code utf8mb4}. */
+    public static String charsetOf(String collation) {
+        String c = collation.toLowerCase(Locale.ROOT);
+        int cut = c.indexOf('_');
+        return cut < 0 ? c : c.substring(0, cut);
     }
 
     /** The next AUTO_INCREMENT value of each table of a schema that has one. */

@@ -99,7 +99,7 @@ public final class ReplicaDaemon {
                 DdlTranslator translator = new DdlTranslator(source, config.typeOverrides(), config.fillfactor(), postgis,
                         server);
                 int sourceId = catalog.sources().id(source.name());
-                TrackedState state = TrackedState.load(catalog, sourceId, source, translator, my, server);
+                TrackedState state = TrackedState.load(catalog, sourceId, source, my, server);
                 ReplicaTables tables = ReplicaTables.of(catalog.tables().list(sourceId), state, build);
                 return new ReplicaDaemon(pg, source, translator, build, tables, server, host);
             }
@@ -186,7 +186,7 @@ public final class ReplicaDaemon {
             Catalog catalog = Catalog.open(statusConnection);
             SourceRecord record = catalog.sources().get(source.name());
             // the tracked definitions at the applied position: a change applied by an earlier attempt is in them
-            TrackedState state = TrackedState.load(catalog, record.id(), source, translator, null, server);
+            TrackedState state = TrackedState.load(catalog, record.id(), source, null, server);
             ReplicaTables tables = ReplicaTables.of(catalog.tables().list(record.id()), state, build);
             // loaded now, the tables disabled by on_error_replay continue are left out
             BatchApplier applier = new BatchApplier(applyConnection, record.id(), tables.targets(), source.onErrorReplay());

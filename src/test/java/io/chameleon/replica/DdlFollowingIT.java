@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * start_replica follows DDL: a seeded random sequence of every statement form docs/ddl.md lists as
  * followed (pg_chameleon's crashers among them), with DML between them, runs on MariaDB while the
- * replica streams, and once more while it is stopped (the restart goes on from the tracked
- * definitions the catalogue kept). Afterwards the PostgreSQL tables have the shape init_replica
+ * replica streams, between init_replica and the first start (replayed onto the definitions
+ * init_replica stored with its copy, not MySQL's later ones), and once more while it is stopped
+ * (the restart goes on from the tracked definitions the catalogue kept). Afterwards the PostgreSQL tables have the shape init_replica
  * builds from MariaDB's information_schema now (columns, types, NOT NULL, defaults, keys, indexes,
  * enum types), and hold the same rows, value by value.
  */
@@ -60,6 +61,7 @@ class DdlFollowingIT {
         fx.ok("add_source", "--source", "mysql");
         fx.ok("init_replica", "--source", "mysql");
 
+        runSteps(fx, 20); // before the first start: replayed onto the definitions init_replica stored with its copy
         RunningReplica replica = RunningReplica.start(fx);
         runSteps(fx, 60);
         replica.awaitCaughtUp(Duration.ofSeconds(90));
