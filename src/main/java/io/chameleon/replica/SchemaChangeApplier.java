@@ -67,9 +67,12 @@ final class SchemaChangeApplier {
             applier.rollBackOpenTransaction(); // parts of a transaction the binlog left without commit
         }
         DdlOutcome o = change.outcome();
+        Map<TableName, ReplicatedTable> out = outOfReplay(o);
         String failed = null;
         try {
-            Savepoint savepoint = onErrorReplay == OnError.CONTINUE ? connection.setSavepoint() : null;
+            // a table already out of replay cannot stop the replica, whatever on_error_replay says
+            boolean contained = onErrorReplay == OnError.CONTINUE || !out.isEmpty() && out.keySet().containsAll(tables(o));
+            Savepoint savepoint = contained ? connection.setSavepoint() : null;
             try (Statement s = connection.createStatement()) {
                 for (String sql : o.statements()) {
                     failed = sql;
@@ -82,7 +85,7 @@ final class SchemaChangeApplier {
                 }
                 connection.rollback(savepoint);
                 persist(o);
-                disable(change, failed, e.getMessage());
+                disable(change, failed, e.getMessage(), out);
                 finish(change, standalone);
                 return;
             }
@@ -124,20 +127,43 @@ final class SchemaChangeApplier {
     }
 
     /**
-     * on_error_replay continue: the statement's tables leave replay; error_log has both statements,
-     * also for a table the statement drops, whose PostgreSQL table stays as it was.
+     * on_error_replay continue, or a statement only on tables already out of replay: the statement's
+     * tables leave replay (one disabled before keeps its first reason); error_log has both
+     * statements, also for a table the statement drops, whose PostgreSQL table stays as it was.
      */
-    private void disable(SchemaChange change, String pgSql, String message) throws SQLException {
+    private void disable(SchemaChange change, String pgSql, String message, Map<TableName, ReplicatedTable> out)
+            throws SQLException {
         for (TableName t : tables(change.outcome())) {
-            if (change.outcome().tables().get(t).isPresent()) {
-                catalog.tables().disable(sourceId, t, "on_error_replay continue: PostgreSQL refused the DDL at "
+            String why = out.containsKey(t) ? "already out of replay (" + out.get(t).notReplicatedReason() + ")"
+                    : "on_error_replay continue";
+            boolean disabledBefore = out.containsKey(t) && !TrackedState.keyMatters(out.get(t));
+            if (change.outcome().tables().get(t).isPresent() && !disabledBefore) {
+                catalog.tables().disable(sourceId, t, why + ": PostgreSQL refused the DDL at "
                         + change.statement().at() + ": " + firstLine(message) + " (details: show_errors)");
             }
             catalog.errors().log(sourceId, new ErrorEntry(null, t, sqlText(change, pgSql), message,
                     change.statement().at()));
-            LOG.warn("source id {}: table {} is no longer replicated (on_error_replay continue): PostgreSQL refused {}"
-                    + " of {}: {}; see show_errors", sourceId, t, pgSql, change.describe(), message);
+            LOG.warn("source id {}: table {} is not replicated ({}): PostgreSQL refused {} of {}: {}; see show_errors",
+                    sourceId, t, why, pgSql, change.describe(), message);
         }
+    }
+
+    /**
+     * The statement's tables that were not replicated before it and are not after it (disabled, or
+     * without a key), with their catalogue rows before it: their PostgreSQL tables no longer follow
+     * MySQL's rows.
+     */
+    private Map<TableName, ReplicatedTable> outOfReplay(DdlOutcome o) throws SQLException {
+        Map<TableName, ReplicatedTable> rows = new HashMap<>();
+        catalog.tables().list(sourceId).forEach(r -> rows.put(r.mysqlName(), r));
+        Map<TableName, ReplicatedTable> out = new HashMap<>();
+        for (TableName t : tables(o)) {
+            ReplicatedTable before = rows.get(t);
+            if (before != null && !before.replicated() && !o.startsReplicating().contains(t)) {
+                out.put(t, before);
+            }
+        }
+        return out;
     }
 
     /** The tracked definitions and replication state of the tables the statement changed. */

@@ -4,6 +4,7 @@ import io.chameleon.catalog.Catalog;
 import io.chameleon.catalog.SourceRecord;
 import io.chameleon.catalog.SourceStatus;
 import io.chameleon.mysql.BinlogPosition;
+import io.chameleon.schema.TableName;
 import io.chameleon.testing.ReplicaCatchUp;
 import io.chameleon.testing.ReplicaFixture;
 import org.junit.jupiter.api.Test;
@@ -135,6 +136,31 @@ class DdlOnErrorReplayIT {
                 + fx.pgSchema + "' AND table_name = 't' AND column_name = 'c'")).containsExactly("0");
         assertThat(fx.diff("t")).isEmpty();
         assertThat(fx.diff("other")).isEmpty();
+    }
+
+    @Test
+    void underExitAStatementRefusedOnATableAlreadyOutOfReplayIsLoggedAndTheReplicaGoesOn() throws Exception {
+        ReplicaFixture fx = prepared("ddlerr_out", "    sleep_loop: 1\n    on_error_replay: exit\n");
+        try (Connection pg = fx.pg()) {
+            Catalog catalog = Catalog.open(pg);
+            catalog.tables().disable(catalog.sources().id(fx.sourceName), new TableName(fx.mysqlSchema, "t"),
+                    "disabled by the test");
+        }
+        RunningReplica replica = RunningReplica.start(fx);
+        BinlogPosition at;
+        try {
+            at = afterStatement(fx, DROP);
+            fx.mysqlExec("INSERT INTO other VALUES (1, 1)");
+            replica.awaitCaughtUp(Duration.ofSeconds(60));
+            assertThat(record(fx).status()).isEqualTo(SourceStatus.RUNNING);
+        } finally {
+            replica.stop();
+        }
+        assertThat(replica.failure()).isNull();
+        assertThat(fx.diff("other")).isEmpty();
+        assertErrorLogged(fx, at);
+        assertThat(fx.pgStrings("SELECT not_replicated_reason FROM sch_chameleon.replicated_tables"
+                + " WHERE mysql_table = 't'")).as("the first reason is kept").containsExactly("disabled by the test");
     }
 
     /** error_log and show_errors name both statements, PostgreSQL's message and the statement's position. */
