@@ -1,6 +1,7 @@
 package io.chameleon.binlog;
 
 import io.chameleon.mysql.BinlogPosition;
+import io.chameleon.mysql.SessionSettings;
 import io.chameleon.schema.TableName;
 
 import java.time.Instant;
@@ -33,8 +34,10 @@ public interface SchemaFollower {
      * @param end where reading resumes once it is applied; null for a statement inside a transaction
      *     (MariaDB's CREATE TABLE ... SELECT), which is read again from the transaction's start
      * @param at a position at or just before the statement: for snapshot comparisons and messages
+     * @param session the writing session's sql_mode and settings, as the event carries them
      */
-    record Statement(String sql, String database, BinlogPosition end, BinlogPosition at, Instant sourceTime) {}
+    record Statement(String sql, String database, BinlogPosition end, BinlogPosition at, Instant sourceTime,
+            SessionSettings session) {}
 
     /** @return the followed tables from now on, or null when they stay as they are */
     Map<TableName, ReaderTable> statement(Statement statement) throws InterruptedException;

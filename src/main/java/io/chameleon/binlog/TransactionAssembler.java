@@ -12,6 +12,7 @@ import com.github.shyiko.mysql.binlog.event.UpdateRowsEventData;
 import com.github.shyiko.mysql.binlog.event.WriteRowsEventData;
 import com.github.shyiko.mysql.binlog.event.deserialization.EventDeserializer.EventDataWrapper;
 import io.chameleon.mysql.BinlogPosition;
+import io.chameleon.mysql.SessionSettings;
 import io.chameleon.schema.TableName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -130,11 +131,12 @@ final class TransactionAssembler {
         } else if (type == EventType.XID) {
             commit(event);
         } else if (data instanceof QueryEventData query) {
-            query(event, query.getSql().strip(), query.getDatabase());
+            query(event, query.getSql().strip(), query.getDatabase(),
+                    query instanceof StatementEventData st ? st.session() : SessionSettings.DEFAULT);
         }
     }
 
-    private void query(Event event, String sql, String database) throws InterruptedException {
+    private void query(Event event, String sql, String database, SessionSettings session) throws InterruptedException {
         if (sql.equalsIgnoreCase("BEGIN")) {
             startTransaction();
             begun = true;
@@ -143,7 +145,7 @@ final class TransactionAssembler {
         } else if (sql.equalsIgnoreCase("ROLLBACK")) {
             LOG.debug("ignoring ROLLBACK at {}:{}", file, position(event));
         } else {
-            statement(event, sql, database == null || database.isEmpty() ? null : database);
+            statement(event, sql, database == null || database.isEmpty() ? null : database, session);
         }
     }
 
@@ -151,7 +153,8 @@ final class TransactionAssembler {
      * A statement on its own (DDL) resumes after itself; one inside a transaction (MariaDB's
      * CREATE TABLE ... SELECT, logged before its rows) has no place to resume of its own.
      */
-    private void statement(Event event, String sql, String database) throws InterruptedException {
+    private void statement(Event event, String sql, String database, SessionSettings session)
+            throws InterruptedException {
         boolean inside = begun || (pendingGtid != null && !pendingStandalone);
         BinlogPosition at = new BinlogPosition(file, lastPosition, null);
         BinlogPosition end = null;
@@ -160,7 +163,7 @@ final class TransactionAssembler {
             end = new BinlogPosition(file, lastPosition, gtidPosition == null ? null : gtidPosition.toString());
             at = end;
         }
-        follow(follower.statement(new SchemaFollower.Statement(sql, database, end, at, time(event))));
+        follow(follower.statement(new SchemaFollower.Statement(sql, database, end, at, time(event), session)));
     }
 
     /** Table ids of followed tables; the map's columns are checked against the tracked ones first. */
@@ -174,7 +177,7 @@ final class TransactionAssembler {
         String difference = follower == SchemaFollower.NONE ? null : TableMapCheck.difference(map, table.columns());
         if (difference != null) {
             Map<TableName, ReaderTable> now = follower.mismatch(name, difference, new SchemaFollower.Statement(null, null,
-                    null, new BinlogPosition(file, lastPosition, null), time(event)));
+                    null, new BinlogPosition(file, lastPosition, null), time(event), SessionSettings.DEFAULT));
             if (now != null) {
                 follow(now);
                 return;

@@ -16,6 +16,7 @@ import io.chameleon.ddl.DdlStatement.RenameTables;
 import io.chameleon.ddl.DdlStatement.TruncateTable;
 import io.chameleon.ddl.DdlStatement.Unsupported;
 import io.chameleon.mysql.ServerInfo;
+import io.chameleon.mysql.SessionSettings;
 import io.chameleon.schema.IndexDef;
 import io.chameleon.schema.TableDef;
 import io.chameleon.schema.TableName;
@@ -64,12 +65,20 @@ public final class DdlTranslator {
      * @param tracked the tracked tables before the statement
      */
     public DdlOutcome translate(String sql, String defaultDatabase, TrackedTables tracked) {
+        return translate(sql, defaultDatabase, tracked, SessionSettings.DEFAULT);
+    }
+
+    /**
+     * @param session the writing session's settings: a statement written under ANSI_QUOTES or
+     *     NO_BACKSLASH_ESCAPES is read as that session meant it
+     */
+    public DdlOutcome translate(String sql, String defaultDatabase, TrackedTables tracked, SessionSettings session) {
         if (sql == null || sql.isBlank()) {
             return DdlOutcome.skipped(tracked, "empty statement", List.of(), List.of());
         }
         Workspace w = new Workspace(tracked, target);
         try {
-            DdlParser.Parsed parsed = parser.parse(sql);
+            DdlParser.Parsed parsed = parser.parse(SessionText.inDefaultMode(sql, session));
             if (parsed.error() != null) {
                 return DdlOutcome.skipped(tracked, "not understood by the " + server.flavour().name().toLowerCase()
                         + " grammar: " + parsed.error(), List.of(), List.of());

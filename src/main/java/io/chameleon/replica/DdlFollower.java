@@ -52,7 +52,7 @@ final class DdlFollower implements SchemaFollower {
 
     @Override
     public Map<TableName, ReaderTable> statement(Statement statement) throws InterruptedException {
-        DdlOutcome o = translator.translate(statement.sql(), statement.database(), tracked);
+        DdlOutcome o = translator.translate(statement.sql(), statement.database(), tracked, statement.session());
         if (o.skipped() && o.changes().isEmpty()) {
             boolean ours = statement.database() == null || build.source().targetSchema(statement.database()) != null;
             String line = "source " + sourceName + ": statement at " + statement.at() + " skipped ("

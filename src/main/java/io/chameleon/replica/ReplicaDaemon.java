@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -88,6 +90,11 @@ public final class ReplicaDaemon {
     public static ReplicaDaemon prepare(ChameleonConfig config, SourceConfig source) throws SQLException, UnknownHostException {
         PgConnector pg = new PgConnector(config.pgConn());
         String host = InetAddress.getLocalHost().getHostName();
+        if (!Charset.defaultCharset().equals(StandardCharsets.UTF_8)) {
+            LOG.warn("the JVM's default charset is {}, not UTF-8: column names in the binlog's table maps are read with"
+                    + " it, so non-ASCII names would not match; run with -Dfile.encoding=UTF-8 (bin/chameleon does)",
+                    Charset.defaultCharset());
+        }
         try (Connection c = pg.open()) {
             Catalog catalog = Catalog.open(c);
             StartCheck.requireStartable(catalog.sources().get(source.name()), host);

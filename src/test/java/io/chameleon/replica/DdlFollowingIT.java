@@ -1,16 +1,8 @@
 package io.chameleon.replica;
 
-import io.chameleon.cli.Main;
-import io.chameleon.testing.PgSchemaShape;
 import io.chameleon.testing.ReplicaFixture;
-import io.chameleon.testing.TestServers;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -77,8 +69,8 @@ class DdlFollowingIT {
 
         assertThat(fx.pgStrings("SELECT mysql_table || ': ' || sql_text || ' ' || message FROM sch_chameleon.error_log"))
                 .as("error_log").isEmpty();
-        assertThat(shape(fx, fx.pgDatabase)).as("the tables DDL replay built vs the ones init_replica builds now")
-                .isEqualTo(shape(fx, initReplicaElsewhere(fx)));
+        assertThat(fx.shape(fx.pgDatabase)).as("the tables DDL replay built vs the ones init_replica builds now")
+                .isEqualTo(fx.shape(fx.initReplicaElsewhere("ddl_follow_init")));
         for (Map.Entry<String, Table> t : tables.entrySet()) {
             if (t.getValue().keyed) {
                 assertThat(fx.diff(t.getKey())).as(t.getKey()).isEmpty();
@@ -299,29 +291,6 @@ class DdlFollowingIT {
             s.execute(sql);
         } catch (SQLException e) {
             throw new SQLException("MariaDB refused " + sql + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** init_replica of the same MySQL schema into a database of its own; returns its name. */
-    private static String initReplicaElsewhere(ReplicaFixture fx) throws Exception {
-        String database = TestServers.createPgDatabase("ddl_follow_init");
-        Path config = fx.dir.resolve("init.yml");
-        Files.writeString(config, fx.config().replace("database: \"" + fx.pgDatabase + "\"", "database: \"" + database + "\""));
-        for (String[] command : List.of(new String[] {"create_replica_schema"}, new String[] {"add_source", "--source", "mysql"},
-                new String[] {"init_replica", "--source", "mysql"})) {
-            List<String> argv = new ArrayList<>(List.of(command));
-            argv.addAll(1, List.of("--config", config.toString()));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            int code = Main.run(argv.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(out, true, StandardCharsets.UTF_8));
-            assertThat(code).as(String.join(" ", command) + ": " + out.toString(StandardCharsets.UTF_8)).isZero();
-        }
-        return database;
-    }
-
-    private static List<String> shape(ReplicaFixture fx, String database) throws SQLException {
-        try (Connection pg = TestServers.pgConnection(database); Statement s = pg.createStatement()) {
-            return PgSchemaShape.describe(s, fx.pgSchema);
         }
     }
 }

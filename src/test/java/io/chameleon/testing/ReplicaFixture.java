@@ -128,6 +128,36 @@ public final class ReplicaFixture {
         return r;
     }
 
+    /**
+     * init_replica of the same MySQL schema into a new PostgreSQL database: what init_replica builds
+     * from MySQL's definitions now, to compare a replica's tables with. Returns the database's name.
+     */
+    public String initReplicaElsewhere(String prefix) throws Exception {
+        String database = TestServers.createPgDatabase(pgServer, prefix);
+        Path config = dir.resolve(prefix + ".yml");
+        Files.writeString(config, config().replace("database: \"" + pgDatabase + "\"", "database: \"" + database + "\""));
+        for (String[] command : List.of(new String[] {"create_replica_schema"}, new String[] {"add_source", "--source",
+                sourceName}, new String[] {"init_replica", "--source", sourceName})) {
+            List<String> argv = new ArrayList<>(List.of(command));
+            argv.addAll(1, List.of("--config", config.toString()));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            int code = Main.run(argv.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(out, true, StandardCharsets.UTF_8));
+            if (code != 0) {
+                throw new AssertionError(String.join(" ", command) + " exited " + code + ": "
+                        + out.toString(StandardCharsets.UTF_8));
+            }
+        }
+        return database;
+    }
+
+    /** The shape ({@link PgSchemaShape}) of the replica's schema in a database of this fixture's PostgreSQL. */
+    public List<String> shape(String database) throws SQLException {
+        try (Connection c = TestServers.pgConnection(pgServer, database); Statement s = c.createStatement()) {
+            return PgSchemaShape.describe(s, pgSchema);
+        }
+    }
+
     /** The source's count of applied row changes, which the applier adds to in each batch's transaction. */
     public long replayedRows() throws SQLException {
         try (Connection c = pg(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
