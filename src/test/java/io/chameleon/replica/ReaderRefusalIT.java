@@ -20,9 +20,7 @@ class ReaderRefusalIT {
     void aBinlogTheServerNoLongerHasStopsTheReplicaWithAnErrorLogEntry() throws Exception {
         ReplicaFixture fx = ReplicaFixture.create("reader_refusal", "    sleep_loop: 1\n");
         fx.mysqlExec("CREATE TABLE t (id int PRIMARY KEY)");
-        fx.ok("create_replica_schema");
-        fx.ok("add_source", "--source", "mysql");
-        fx.ok("init_replica", "--source", "mysql");
+        fx.initReplica();
         try (Connection pg = fx.pg(); Statement s = pg.createStatement()) {
             s.executeUpdate("UPDATE sch_chameleon.sources SET applied_binlog_file = 'mysql-bin.999999',"
                     + " applied_binlog_position = 4, applied_gtid_set = NULL WHERE source_name = '" + fx.sourceName + "'");
