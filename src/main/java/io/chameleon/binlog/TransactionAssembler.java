@@ -174,6 +174,10 @@ final class TransactionAssembler {
         if (table == null) {
             return;
         }
+        if (table.copyContainsTransactionAt(new BinlogPosition(file, lastPosition, null))) {
+            // rows the table's copy already has, logged with the columns the table had then: left out unchecked
+            return;
+        }
         String difference = follower == SchemaFollower.NONE ? null : TableMapCheck.difference(map, table.columns());
         if (difference != null) {
             Map<TableName, ReaderTable> now = follower.mismatch(name, difference, new SchemaFollower.Statement(null, null,

@@ -3,157 +3,34 @@ package io.chameleon.cli;
 import io.chameleon.catalog.Catalog;
 import io.chameleon.catalog.SourceRecord;
 import io.chameleon.catalog.SourceStatus;
-import io.chameleon.config.GlobalSettings.LogDest;
 import io.chameleon.config.SourceConfig;
-import io.chameleon.copy.CatalogLoadRecorder;
-import io.chameleon.copy.InitialLoad;
-import io.chameleon.copy.LoadResult;
-import io.chameleon.format.Quantities;
-import io.chameleon.mysql.CheckResult;
-import io.chameleon.mysql.SnapshotMethod;
-import io.chameleon.mysql.Preflight;
-import io.chameleon.mysql.PreflightRenderer;
-import io.chameleon.mysql.PreflightReport;
-import io.chameleon.replica.InitialDefinitions;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.chameleon.copy.LoadScope;
 import picocli.CommandLine.Command;
 
-import java.net.InetAddress;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.util.Locale;
-
 @Command(name = "init_replica", description = "Copy every table of the source into PostgreSQL from one consistent snapshot.")
-final class InitReplicaCommand extends ChameleonCommand {
-    private static final Logger LOG = LoggerFactory.getLogger(InitReplicaCommand.class);
-
-    private String[] args;
+final class InitReplicaCommand extends LoadCommand {
 
     InitReplicaCommand(String[] args) {
-        this.args = args;
-    }
-
-    private boolean background() {
-        return config().global().logDest() == LogDest.FILE && !opts.debug;
-    }
-
-    private String logName(SourceConfig source) {
-        return config().name() + "_" + source.name() + "_init_replica";
+        super(args);
     }
 
     @Override
-    void configureLogging() {
-        if (background()) {
-            if (Detach.isDetachedChild()) {
-                LogSetup.file(config().global(), logName(source()));
-            } else {
-                LogSetup.quiet();
-            }
-        } else {
-            LogSetup.console(config().global(), opts.debug);
-        }
+    String name() {
+        return "init_replica";
     }
 
     @Override
-    ExitCode execute() throws Exception {
-        SourceConfig source = source();
-        if (source.type() != SourceConfig.SourceType.MYSQL) {
-            throw new CommandFailure(ExitCode.USAGE, "source " + source.name() + " is of type pgsql; init_replica of pgsql"
-                    + " sources is not supported by this version (only mysql)");
-        }
-        // checked before detaching as well, so a problem is told here and not only in the background log
-        preflight(source);
-        if (background() && !Detach.isDetachedChild()) {
-            try (Connection c = openCatalogConnection()) {
-                requireStartable(Catalog.open(c), source);
-            }
-            Path log = config().global().logDir().resolve(logName(source) + ".log");
-            long pid = Detach.start(args, config().global().logDir().resolve(logName(source) + ".console"));
-            io.out().println("init_replica of source " + source.name() + " runs in the background (pid " + pid + ");"
-                    + " log: " + log + "; follow it with: chameleon show_status --config " + opts.config + " --source "
-                    + source.name() + " (use --debug to stay in the foreground)");
-            return ExitCode.OK;
-        }
-
-        int sourceId;
-        try (Connection c = openCatalogConnection()) {
-            Catalog catalog = Catalog.open(c);
-            sourceId = requireStartable(catalog, source);
-            // the process first: a source initialising always names the process doing it
-            catalog.sources().setProcess(sourceId, ProcessHandle.current().pid(), InetAddress.getLocalHost().getHostName());
-            catalog.sources().setStatus(sourceId, SourceStatus.INITIALISING);
-        }
-        LoadResult result;
-        try (CatalogLoadRecorder recorder = new CatalogLoadRecorder(pg(), sourceId,
-                new InitialDefinitions(config(), source))) {
-            boolean terminal = System.console() != null && !Detach.isDetachedChild();
-            result = new InitialLoad(config(), source, recorder, terminal ? io.out() : null).run();
-        } catch (Exception e) {
-            LOG.error("init_replica of source {} failed", source.name(), e);
-            try (Connection c = openCatalogConnection()) {
-                Catalog catalog = Catalog.open(c);
-                catalog.sources().setStatus(sourceId, SourceStatus.ERROR);
-                catalog.sources().clearProcess(sourceId);
-            }
-            throw e;
-        }
-        try (Connection c = openCatalogConnection()) {
-            Catalog.open(c).sources().clearProcess(sourceId);
-        }
-        String summary = summary(source, result);
-        LOG.info(summary);
-        io.out().println(summary);
-        result.adjustments().forEach(a -> io.out().println("adjusted: " + a));
-        result.warnings().forEach(w -> io.out().println("warning: " + w));
-        return ExitCode.OK;
+    SourceStatus during() {
+        return SourceStatus.INITIALISING;
     }
 
-    private void preflight(SourceConfig source) {
-        PreflightReport check = Preflight.run(source, config().pgConn());
-        if (!check.passed()) {
-            io.err().print(PreflightRenderer.render(check));
-            throw new CommandFailure(ExitCode.CHECK_FAILED, "init_replica of " + source.name()
-                    + " not started: the checks above failed");
-        }
-        check.results().stream().filter(r -> r.status() != CheckResult.Status.OK)
-                .forEach(r -> LOG.warn("check {}: {} {}", r.name(), r.found(), r.fix()));
+    /** Any status but running or copying: init_replica starts the source over. */
+    @Override
+    void requireStatus(SourceRecord record) {
     }
 
-    /** The source's id, once it is known to be in the catalogue and not being loaded or replicated. */
-    private static int requireStartable(Catalog catalog, SourceConfig source) throws Exception {
-        int id = catalog.sources().id(source.name());
-        SourceRecord record = catalog.sources().get(source.name());
-        SourceStatus status = record.status();
-        if (status == SourceStatus.INITIALISING) {
-            String where = record.processPid() == null ? "no process" : "pid " + record.processPid() + " on " + record.processHost();
-            if (record.processPid() == null || record.processHost().equals(InetAddress.getLocalHost().getHostName())
-                    && ProcessHandle.of(record.processPid()).map(p -> !p.isAlive()).orElse(true)) {
-                // a load that was killed (or its host rebooted) left the status behind: start again
-                LOG.warn("source {} was left initialising by {}, which no longer runs; loading it again", source.name(), where);
-                return id;
-            }
-            throw new CommandFailure(ExitCode.REFUSED, "source " + source.name() + " is initialising: init_replica runs as "
-                    + where + "; wait for it to end (show_status --source " + source.name() + "), or if that process no"
-                    + " longer runs, run init_replica again on " + record.processHost());
-        }
-        if (status == SourceStatus.RUNNING || status == SourceStatus.SYNCING) {
-            throw new CommandFailure(ExitCode.REFUSED, "source " + source.name() + " is " + status.label()
-                    + "; stop it first (stop_replica), or if no process runs any more, run enable_replica");
-        }
-        return id;
-    }
-
-    static String summary(SourceConfig source, LoadResult r) {
-        long replicated = r.tables().stream().filter(t -> t.replicated()).count();
-        return String.format(Locale.ROOT, "init_replica of source %s done: %d tables (%d replicated, %d without a key)"
-                + " in %d chunks, %,d rows, %s in %.1fs (%,.0f rows/s); %d rows discarded; %d values adjusted;"
-                + " snapshot %s (%s%s); %d warnings%s",
-                source.name(), r.tables().size(), replicated, r.tables().size() - replicated, r.chunks(), r.rows(),
-                Quantities.bytes(r.bytes()),
-                r.seconds(), r.rows() / Math.max(r.seconds(), 0.001), r.discarded(), r.adjustedValues(),
-                r.highWatermark() == null ? "-" : r.highWatermark(), r.method().name().toLowerCase(Locale.ROOT),
-                r.method() == SnapshotMethod.GLOBAL_LOCK ? ", global lock held " + r.lockMillis() + " ms" : "", r.warnings().size(),
-                r.discarded() > 0 ? "; see the discarded rows in sch_chameleon.discarded_rows" : "");
+    @Override
+    LoadScope scope(Catalog catalog, int sourceId, SourceConfig source) {
+        return LoadScope.ALL;
     }
 }

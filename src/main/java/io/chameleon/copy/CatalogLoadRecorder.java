@@ -82,15 +82,25 @@ public final class CatalogLoadRecorder implements LoadCatalog, AutoCloseable {
             tables.add(new ReplicatedTable(planned.mysqlName(), planned.pgSchema(), planned.pgTable(), planned.replicated(),
                     planned.replicaKey(), planned.notReplicatedReason(), cols, t.position(), t.rows(), t.bytes(), now));
         }
-        catalog.tables().replaceAll(sourceId, tables);
+        if (result.scope().whole()) {
+            catalog.tables().replaceAll(sourceId, tables);
+        } else {
+            catalog.tables().upsert(sourceId, tables);
+        }
         catalog.tables().saveSchemaCharsets(sourceId, result.context().schemaCharsets());
         catalog.tables().saveDefinitions(sourceId, definitions.of(result));
         BinlogPosition earliest = result.tables().stream().map(LoadedTable::position)
                 .min(Comparator.naturalOrder()).orElse(null);
-        if (earliest != null) {
+        if (earliest == null) {
+            catalog.sources().setStatus(sourceId, SourceStatus.INITIALISED);
+        } else if (result.scope().whole()) {
             catalog.positions().recordSnapshot(sourceId, earliest, result.highWatermark());
+            catalog.sources().setStatus(sourceId, SourceStatus.INITIALISED);
+        } else {
+            // replay goes on from where it stands; the copied tables' rows before their snapshot are skipped
+            catalog.positions().recordHighWatermark(sourceId, result.highWatermark());
+            catalog.sources().setStatus(sourceId, SourceStatus.SYNCED);
         }
-        catalog.sources().setStatus(sourceId, SourceStatus.INITIALISED);
     }
 
     @Override

@@ -28,9 +28,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * init_replica's load of one source: read the table definitions, build the tables in a loading
- * schema, copy every table from one consistent snapshot with N workers, build keys and indexes,
- * then swap the loading schema into place together with the catalogue's record of the tables.
+ * The load of a source's tables (init_replica: all of them; sync_tables, refresh_schema: some):
+ * read the table definitions, build the tables in a loading schema, copy them from one consistent
+ * snapshot with N workers, build keys and indexes, then swap them into place together with the
+ * catalogue's record of the tables.
  */
 public final class InitialLoad {
     private static final Logger LOG = LoggerFactory.getLogger(InitialLoad.class);
@@ -41,9 +42,17 @@ public final class InitialLoad {
     private final PgConnector pg;
     private final LoadCatalog catalog;
     private final PrintStream terminal;
+    private final LoadScope scope;
 
     /** @param terminal where progress is drawn, or null to log it */
     public InitialLoad(ChameleonConfig config, SourceConfig source, LoadCatalog catalog, PrintStream terminal) {
+        this(config, source, catalog, terminal, LoadScope.ALL);
+    }
+
+    /** @param scope the tables to copy; only these are replaced in PostgreSQL */
+    public InitialLoad(ChameleonConfig config, SourceConfig source, LoadCatalog catalog, PrintStream terminal,
+            LoadScope scope) {
+        this.scope = scope;
         this.config = config;
         this.source = source;
         this.mysql = new MysqlConnector(source.dbConn(), source.netReadTimeout());
@@ -62,12 +71,15 @@ public final class InitialLoad {
         try (Connection c = mysql.open()) {
             server = ServerInfo.read(c);
             SchemaReader reader = new SchemaReader(c, server);
-            tables = reader.read(source);
+            tables = scope.select(reader.read(source));
             tableCharsets = reader.tableCharsets(source);
             schemaCharsets = reader.schemaCharsets(source);
             for (String schema : source.schemaMappings().keySet()) {
                 autoIncrements.put(schema, reader.autoIncrements(schema));
             }
+        }
+        if (tables.isEmpty() && !scope.whole()) {
+            throw new LoadRefused("schema " + scope.schema() + " has no tables to copy in MySQL");
         }
         LOG.info("source {} on {} ({}): {} tables to copy with {} workers", source.name(), mysql.conn().describe(), server,
                 tables.size(), source.copyWorkers());
@@ -83,7 +95,8 @@ public final class InitialLoad {
         }
         TablePlanner planner = new TablePlanner(config, source, postgis);
         List<TablePlan> plans = planner.plan(tables, autoIncrements);
-        TargetBuilder builder = new TargetBuilder(pg, source, new TargetDdl(postgis, new DefaultTranslator(source.zeroDates())), warnings);
+        TargetBuilder builder = new TargetBuilder(pg, source, new TargetDdl(postgis, new DefaultTranslator(source.zeroDates())),
+                warnings, scope);
         builder.prepare(plans);
 
         CopyProgress progress = new CopyProgress();
@@ -113,13 +126,14 @@ public final class InitialLoad {
         List<LoadedTable> loaded = new ArrayList<>();
         for (TablePlan p : plans) {
             CopyProgress.TableCounters t = progress.of(p);
-            loaded.add(new LoadedTable(p, positions.get(p), t.rows(), t.bytes(), t.discarded()));
+            loaded.add(new LoadedTable(p, positions.get(p), t.rows(), t.bytes(), t.discarded(),
+                    builder.indexNames(p.source().name())));
         }
         BinlogPosition high = positions.values().stream().max(Comparator.naturalOrder()).orElse(null);
         LoadResult result = new LoadResult(loaded, chunkCount, high, snapshot.method(), snapshot.lockMillis(),
                 (System.nanoTime() - start) / 1e9, warnings,
                 adjustments.entries().stream().map(Object::toString).toList(), adjustments.total(),
-                new SourceContext(server, postgis, tableCharsets, schemaCharsets));
+                new SourceContext(server, postgis, tableCharsets, schemaCharsets), scope);
         builder.swap(plans, tx -> catalog.loaded(tx, result));
         return result;
     }

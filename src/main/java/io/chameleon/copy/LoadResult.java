@@ -10,9 +10,11 @@ import java.util.List;
  *
  * @param highWatermark the latest of the tables' coordinates: past it, every table is consistent
  * @param context the servers as the definitions were read
+ * @param scope which tables the load copied: all of the source's, or some
  */
 public record LoadResult(List<LoadedTable> tables, int chunks, BinlogPosition highWatermark, SnapshotMethod method,
-        long lockMillis, double seconds, List<String> warnings, List<String> adjustments, long adjustedValues, SourceContext context) {
+        long lockMillis, double seconds, List<String> warnings, List<String> adjustments, long adjustedValues,
+        SourceContext context, LoadScope scope) {
 
     public LoadResult {
         tables = List.copyOf(tables);

@@ -4,15 +4,22 @@ import io.chameleon.config.SourceConfig;
 import io.chameleon.pg.PgConnector;
 import io.chameleon.pg.Sql;
 import io.chameleon.schema.ColumnDef;
+import io.chameleon.schema.TableName;
+import io.chameleon.types.PgType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -34,8 +41,12 @@ final class TargetBuilder {
     private final TargetDdl ddl;
     private final List<String> warnings;
     private final ExistingTables existing = new ExistingTables();
+    private final LoadScope scope;
+    /** Per table, the PostgreSQL name each MySQL index was given. */
+    private final Map<TableName, Map<String, String>> indexNames = new ConcurrentHashMap<>();
 
-    TargetBuilder(PgConnector pg, SourceConfig source, TargetDdl ddl, List<String> warnings) {
+    TargetBuilder(PgConnector pg, SourceConfig source, TargetDdl ddl, List<String> warnings, LoadScope scope) {
+        this.scope = scope;
         this.pg = pg;
         this.source = source;
         this.ddl = ddl;
@@ -48,7 +59,8 @@ final class TargetBuilder {
             if (source.keepExistingSchema()) {
                 existing.prepare(c, plans, this::createTable);
             } else {
-                for (String target : source.schemaMappings().values()) {
+                for (String target : scope.whole() ? source.schemaMappings().values()
+                        : plans.stream().map(TablePlan::targetSchema).distinct().toList()) {
                     String load = IndexNamer.fit("_" + target + "_tmp");
                     s.execute("DROP SCHEMA IF EXISTS " + Sql.ident(load) + " CASCADE");
                     s.execute("CREATE SCHEMA " + Sql.ident(load));
@@ -77,13 +89,15 @@ final class TargetBuilder {
         if (source.keepExistingSchema()) {
             existing.rebuild(pg, workers, warnings);
         } else {
-            IndexNamer namer = new IndexNamer(plans.stream().map(TablePlan::pgTable).toList());
+            IndexNamer namer = new IndexNamer(takenNames(plans));
             ConcurrentLinkedQueue<TargetDdl.IndexStatement> queue = new ConcurrentLinkedQueue<>();
             for (TablePlan p : plans) {
+                Map<String, String> names = indexNames.computeIfAbsent(p.source().name(), t -> new ConcurrentHashMap<>());
                 p.source().indexes().stream().map(i -> ddl.index(p.target(), i, namer)).forEach(st -> {
                     if (st.sql() == null) {
                         warn("index " + st.index().name() + " of " + p.source().name() + " not built: " + st.skipReason());
                     } else {
+                        names.put(st.index().name(), st.name());
                         queue.add(st);
                     }
                 });
@@ -95,6 +109,38 @@ final class TargetBuilder {
                 identities(c, p);
             }
         }
+    }
+
+    /** The PostgreSQL names {@link #finish} gave a table's MySQL indexes; empty with keep_existing_schema. */
+    Map<String, String> indexNames(TableName table) {
+        return indexNames.getOrDefault(table, Map.of());
+    }
+
+    /**
+     * The names the loaded tables' indexes must not take: the tables' own names, and when only some
+     * tables are replaced, every other name in their destination schemas (where they are moved).
+     */
+    private List<String> takenNames(List<TablePlan> plans) throws SQLException {
+        List<String> taken = new ArrayList<>(plans.stream().map(TablePlan::pgTable).toList());
+        if (scope.whole()) {
+            return taken;
+        }
+        try (Connection c = pg.open(); PreparedStatement s = c.prepareStatement("SELECT n.nspname, r.relname,"
+                + " coalesce(t.relname, r.relname) FROM pg_class r JOIN pg_namespace n ON n.oid = r.relnamespace"
+                + " LEFT JOIN pg_index i ON i.indexrelid = r.oid LEFT JOIN pg_class t ON t.oid = i.indrelid"
+                + " WHERE n.nspname = ANY (?)")) {
+            s.setArray(1, c.createArrayOf("text", plans.stream().map(TablePlan::targetSchema).distinct().toArray()));
+            Set<List<String>> replaced = new HashSet<>();
+            plans.forEach(p -> replaced.add(List.of(p.targetSchema(), p.pgTable())));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    if (!replaced.contains(List.of(rs.getString(1), rs.getString(3)))) {
+                        taken.add(rs.getString(2));
+                    }
+                }
+            }
+        }
+        return taken;
     }
 
     private void runParallel(int workers, ConcurrentLinkedQueue<TargetDdl.IndexStatement> queue) throws Exception {
@@ -149,6 +195,8 @@ final class TargetBuilder {
             try {
                 if (source.keepExistingSchema()) {
                     existing.restoreForeignKeys(c, warnings);
+                } else if (!scope.whole()) {
+                    replaceTables(c, plans);
                 } else {
                     for (String target : source.schemaMappings().values()) {
                         String load = IndexNamer.fit("_" + target + "_tmp");
@@ -165,26 +213,62 @@ final class TargetBuilder {
                     throw new SQLException("the swap of the loaded tables into " + source.schemaMappings().values()
                             + " waited longer than lock_timeout (" + source.lockTimeout() + ") for a lock held by another"
                             + " session; the loaded data stays in the loading schema. Stop what holds the lock or raise"
-                            + " lock_timeout, then run init_replica again", e.getSQLState(), e);
+                            + " lock_timeout, then run " + (scope.whole() ? "init_replica" : "sync_tables or refresh_schema")
+                            + " again", e.getSQLState(), e);
                 }
                 throw e;
             }
         }
     }
 
+    /**
+     * sync_tables, refresh_schema: each loaded table and its enum types replace their namesakes in
+     * the destination schema (dropped with CASCADE, as init_replica drops the whole schema); the
+     * other tables stay as they are.
+     */
+    private void replaceTables(Connection c, List<TablePlan> plans) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (TablePlan p : plans) {
+                String target = Sql.ident(p.targetSchema());
+                s.execute("DROP TABLE IF EXISTS " + Sql.qualified(p.targetSchema(), p.pgTable()) + " CASCADE");
+                for (PgType t : p.pgTypes()) {
+                    if (t.enumType().isPresent()) {
+                        String name = t.enumType().get().name();
+                        s.execute("DROP TYPE IF EXISTS " + Sql.qualified(p.targetSchema(), name) + " CASCADE");
+                        s.execute("ALTER TYPE " + Sql.qualified(p.loadSchema(), name) + " SET SCHEMA " + target);
+                    }
+                }
+                s.execute("ALTER TABLE " + p.loadTableSql() + " SET SCHEMA " + target);
+                for (String role : source.grantSelectTo()) {
+                    grant(c, "GRANT USAGE ON SCHEMA " + target + " TO " + Sql.ident(role) + "; GRANT SELECT ON "
+                            + Sql.qualified(p.targetSchema(), p.pgTable()) + " TO " + Sql.ident(role),
+                            "table " + p.targetSchema() + "." + p.pgTable(), role);
+                }
+            }
+            for (String load : plans.stream().map(TablePlan::loadSchema).distinct().toList()) {
+                s.execute("DROP SCHEMA " + Sql.ident(load) + " CASCADE");
+            }
+        }
+    }
+
     private void grants(Connection c, String schema) throws SQLException {
         for (String role : source.grantSelectTo()) {
+            grant(c, "GRANT USAGE ON SCHEMA " + Sql.ident(schema) + " TO " + Sql.ident(role) + "; GRANT SELECT ON ALL"
+                    + " TABLES IN SCHEMA " + Sql.ident(schema) + " TO " + Sql.ident(role), "schema " + schema, role);
+        }
+    }
+
+    /** A grant_select_to grant; one PostgreSQL refuses (no such role) is a warning, not a failed load. */
+    private void grant(Connection c, String sql, String what, String role) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SAVEPOINT grant_role");
+            s.execute(sql);
+            s.execute("RELEASE SAVEPOINT grant_role");
+        } catch (SQLException e) {
             try (Statement s = c.createStatement()) {
-                s.execute("SAVEPOINT grant_role");
-                s.execute("GRANT USAGE ON SCHEMA " + Sql.ident(schema) + " TO " + Sql.ident(role));
-                s.execute("GRANT SELECT ON ALL TABLES IN SCHEMA " + Sql.ident(schema) + " TO " + Sql.ident(role));
-                s.execute("RELEASE SAVEPOINT grant_role");
-            } catch (SQLException e) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("ROLLBACK TO SAVEPOINT grant_role");
-                }
-                warn("grant_select_to: cannot grant SELECT on schema " + schema + " to " + role + ": " + e.getMessage());
+                s.execute("ROLLBACK TO SAVEPOINT grant_role");
             }
+            warn("grant_select_to: cannot grant SELECT on " + what + " to " + role + ": " + e.getMessage());
         }
     }
 

@@ -7,6 +7,7 @@ import io.chameleon.copy.LoadedDefinitions;
 import io.chameleon.copy.LoadedTable;
 import io.chameleon.copy.SourceContext;
 import io.chameleon.ddl.DdlTranslator;
+import io.chameleon.ddl.TrackedTable;
 import io.chameleon.ddl.TrackedTableJson;
 import io.chameleon.ddl.TrackedTables;
 import io.chameleon.schema.TableName;
@@ -15,8 +16,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The definitions DDL replay starts from, as init_replica read and built the tables: index names
- * chosen as init_replica chose them, types through the same map and type_override.
+ * The definitions DDL replay starts from, as init_replica (or sync_tables, refresh_schema) read and
+ * built the tables: the index names the load gave, types through the same map and type_override.
  */
 public final class InitialDefinitions implements LoadedDefinitions {
     private final ChameleonConfig config;
@@ -36,7 +37,12 @@ public final class InitialDefinitions implements LoadedDefinitions {
                 result.tables().stream().map(LoadedTable::plan).map(p -> p.source()).toList(),
                 context.tableCharsets(), context.schemaCharsets());
         Map<TableName, String> json = new HashMap<>();
-        built.tables().forEach((name, table) -> json.put(name, TrackedTableJson.write(table)));
+        for (LoadedTable loaded : result.tables()) {
+            TrackedTable t = built.get(loaded.plan().source().name()).orElseThrow();
+            // the names the load gave, which avoid the other tables' indexes when only some tables were copied
+            Map<String, String> names = loaded.pgIndexNames().isEmpty() ? t.pgIndexNames() : loaded.pgIndexNames();
+            json.put(t.definition().name(), TrackedTableJson.write(new TrackedTable(t.definition(), t.defaultCharset(), names)));
+        }
         return json;
     }
 }

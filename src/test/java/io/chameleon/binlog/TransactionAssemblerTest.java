@@ -121,15 +121,16 @@ class TransactionAssemblerTest {
     }
 
     @Test
-    void everyPartLeavesOutTheRowsOfATableWhoseCopyHoldsTheTransaction() throws Exception {
+    void theRowsOfATableWhoseCopyHoldsTheTransactionAreLeftOut() throws Exception {
         long start = position;
         transaction(assembler(new BatchBounds(3, Long.MAX_VALUE), null), 1, 7, 10);
         BinlogPosition commit = handedOn.get(handedOn.size() - 1).end();
         handedOn.clear();
 
         position = start;
+        // the table map before the snapshot is not followed: its rows are not even collected, only the commit goes on
         transaction(assembler(new BatchBounds(3, Long.MAX_VALUE), commit), 1, 7, 10);
-        assertThat(handedOn).extracting(t -> t.changes().size()).containsExactly(0, 0, 0);
+        assertThat(handedOn).extracting(t -> t.changes().size() + (t.last() ? " last" : "")).containsExactly("0 last");
         handedOn.clear();
 
         position = start;

@@ -1,0 +1,45 @@
+package io.chameleon.cli;
+
+import io.chameleon.catalog.Catalog;
+import io.chameleon.catalog.SourceRecord;
+import io.chameleon.catalog.SourceStatus;
+import io.chameleon.config.SourceConfig;
+import io.chameleon.copy.LoadScope;
+import picocli.CommandLine.Command;
+
+@Command(name = "refresh_schema", description = "Copy every table of one MySQL schema of an initialised source"
+        + " again (--schema), while the replica is stopped.")
+final class RefreshSchemaCommand extends LoadCommand {
+
+    RefreshSchemaCommand(String[] args) {
+        super(args);
+    }
+
+    @Override
+    String name() {
+        return "refresh_schema";
+    }
+
+    @Override
+    SourceStatus during() {
+        return SourceStatus.SYNCING;
+    }
+
+    @Override
+    void requireStatus(SourceRecord record) {
+        PartialLoadStatus.require(record, name());
+    }
+
+    @Override
+    LoadScope scope(Catalog catalog, int sourceId, SourceConfig source) {
+        if (opts.schema == null || opts.schema.isBlank()) {
+            throw new CommandFailure(ExitCode.USAGE, "refresh_schema needs --schema with a MySQL schema of source "
+                    + source.name() + " " + source.schemaMappings().keySet());
+        }
+        if (!source.schemaMappings().containsKey(opts.schema)) {
+            throw new CommandFailure(ExitCode.USAGE, "--schema " + opts.schema + " is not a schema of source "
+                    + source.name() + "; its schema_mappings map " + source.schemaMappings().keySet());
+        }
+        return LoadScope.schema(opts.schema);
+    }
+}
