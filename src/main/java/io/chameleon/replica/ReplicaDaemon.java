@@ -16,6 +16,7 @@ import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.mysql.MysqlConnector;
 import io.chameleon.ddl.DdlTranslator;
 import io.chameleon.mysql.ServerInfo;
+import io.chameleon.mysql.SessionSettings;
 import io.chameleon.pg.PgConnector;
 import io.chameleon.types.TypeMapper;
 import org.slf4j.Logger;
@@ -104,7 +105,7 @@ public final class ReplicaDaemon {
             try (Connection my = new MysqlConnector(source.dbConn()).open()) {
                 ServerInfo server = ServerInfo.read(my);
                 DdlTranslator translator = new DdlTranslator(source, config.typeOverrides(), config.fillfactor(), postgis,
-                        server);
+                        server, SessionSettings.globalExplicitDefaultsForTimestamp(my));
                 int sourceId = catalog.sources().id(source.name());
                 TrackedState state = TrackedState.load(catalog, sourceId, source, my, server);
                 ReplicaTables tables = ReplicaTables.of(catalog.tables().list(sourceId), state, build);
