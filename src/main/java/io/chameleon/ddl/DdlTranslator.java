@@ -42,7 +42,6 @@ public final class DdlTranslator {
     private final TableTranslator tables;
     private final AlterTranslator alters;
     private final ServerInfo server;
-
     private final ImplicitTimestamps timestamps;
     private final boolean explicitDefaultsForTimestamp;
 

@@ -104,8 +104,13 @@ public final class ReplicaDaemon {
                     new LongAdder());
             try (Connection my = new MysqlConnector(source.dbConn()).open()) {
                 ServerInfo server = ServerInfo.read(my);
+                boolean explicitTimestamps = SessionSettings.globalExplicitDefaultsForTimestamp(my);
+                if (!explicitTimestamps) {
+                    LOG.info("source {}: explicit_defaults_for_timestamp is OFF on {}: TIMESTAMP columns in DDL are"
+                            + " read as such a session has them (NOT NULL, implicit defaults)", source.name(), server);
+                }
                 DdlTranslator translator = new DdlTranslator(source, config.typeOverrides(), config.fillfactor(), postgis,
-                        server, SessionSettings.globalExplicitDefaultsForTimestamp(my));
+                        server, explicitTimestamps);
                 int sourceId = catalog.sources().id(source.name());
                 TrackedState state = TrackedState.load(catalog, sourceId, source, my, server);
                 ReplicaTables tables = ReplicaTables.of(catalog.tables().list(sourceId), state, build);

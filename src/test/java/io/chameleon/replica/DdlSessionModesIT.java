@@ -21,9 +21,7 @@ class DdlSessionModesIT {
     void statementsAreReadWithTheSqlModeOfTheSessionThatWroteThem() throws Exception {
         ReplicaFixture fx = ReplicaFixture.create("ddl_modes", "    sleep_loop: 1\n");
         fx.mysqlExec("CREATE TABLE base (id int PRIMARY KEY, v varchar(20))");
-        fx.ok("create_replica_schema");
-        fx.ok("add_source", "--source", "mysql");
-        fx.ok("init_replica", "--source", "mysql");
+        fx.initReplica();
 
         RunningReplica replica = RunningReplica.start(fx);
         try {

@@ -128,6 +128,13 @@ public final class ReplicaFixture {
         return r;
     }
 
+    /** create_replica_schema, add_source and init_replica of the source: where a replica starts from. */
+    public void initReplica() {
+        ok("create_replica_schema");
+        ok("add_source", "--source", sourceName);
+        ok("init_replica", "--source", sourceName);
+    }
+
     /**
      * init_replica of the same MySQL schema into a new PostgreSQL database: what init_replica builds
      * from MySQL's definitions now, to compare a replica's tables with. Returns the database's name.
