@@ -36,6 +36,7 @@ public final class BinlogEventDeserializer {
         // the library's TABLE_MAP handling fills this map; our row deserializers read from it
         Map<Long, TableMapEventData> tableMaps = new HashMap<>();
         byType.put(EventType.QUERY, new StatementEventDeserializer());
+        byType.put(EventType.TRANSACTION_PAYLOAD, new CompressedTransactionRefusal());
         byType.put(EventType.WRITE_ROWS, new Write(tableMaps));
         byType.put(EventType.UPDATE_ROWS, new Update(tableMaps));
         byType.put(EventType.DELETE_ROWS, new Delete(tableMaps));

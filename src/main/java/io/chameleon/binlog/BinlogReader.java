@@ -38,6 +38,8 @@ public final class BinlogReader implements AutoCloseable {
 
     private final String source;
     private final DbConn conn;
+    /** Where reading started, for messages. */
+    private final String startText;
     private final BinaryLogClient client;
     private final TransactionAssembler assembler;
     private final SilenceWatchdog watchdog;
@@ -91,6 +93,7 @@ public final class BinlogReader implements AutoCloseable {
             SchemaFollower follower, Duration heartbeat) {
         this.source = source;
         this.conn = conn;
+        this.startText = start.toString();
         client = new BinaryLogClient(conn.host(), conn.port(), conn.user(), conn.password() == null ? "" : conn.password());
         client.setServerId(serverId);
         String gtid = start.gtidSet();
@@ -241,7 +244,7 @@ public final class BinlogReader implements AutoCloseable {
             }
         } else {
             fail(new IllegalStateException("source " + source + ": the MySQL server " + conn.describe()
-                    + " refused the binlog stream: " + ReadFailures.describe(e), e));
+                    + " refused the binlog stream: " + ReadFailures.describe(e) + ReadFailures.fix(e, startText), e));
         }
     }
 

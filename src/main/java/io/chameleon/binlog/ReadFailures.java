@@ -15,6 +15,9 @@ final class ReadFailures {
      */
     private static final Set<Integer> PASSING_ERRORS = Set.of(1040, 1053, 1152, 1158, 1159, 1160, 1161, 1203, 1927, 4031);
 
+    /** ER_MASTER_FATAL_ERROR_READING_BINLOG: the binlog asked for is not there (purged) or cannot be read. */
+    private static final int BINLOG_UNAVAILABLE = 1236;
+
     private ReadFailures() {}
 
     /** A network error or a passing server error; wrong credentials or a purged binlog are not. */
@@ -26,6 +29,21 @@ final class ReadFailures {
             return PASSING_ERRORS.contains(e.getErrorCode());
         }
         return failure instanceof IOException;
+    }
+
+    /** What to do about a refusal reading again cannot fix, or "" when there is nothing specific to say. */
+    static String fix(Throwable failure, String start) {
+        if (failure instanceof AuthenticationException) {
+            return "; check the user and password in db_conn, and that the user has REPLICATION SLAVE and REPLICATION"
+                    + " CLIENT (chameleon check lists what is missing)";
+        }
+        if (failure instanceof ServerException e && e.getErrorCode() == BINLOG_UNAVAILABLE) {
+            return "; the server cannot send the binlog from " + start + ", where the replica stands: when that binlog"
+                    + " was purged (PURGE BINARY LOGS, binlog_expire_logs_seconds, expire_logs_days), the changes since"
+                    + " are gone and init_replica must copy the tables again; keep binlogs longer than the replica may"
+                    + " be stopped";
+        }
+        return "";
     }
 
     /** The message with the server's error code when it gave one. */

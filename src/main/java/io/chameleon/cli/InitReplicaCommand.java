@@ -8,6 +8,7 @@ import io.chameleon.config.SourceConfig;
 import io.chameleon.copy.CatalogLoadRecorder;
 import io.chameleon.copy.InitialLoad;
 import io.chameleon.copy.LoadResult;
+import io.chameleon.format.Quantities;
 import io.chameleon.mysql.CheckResult;
 import io.chameleon.mysql.SnapshotMethod;
 import io.chameleon.mysql.Preflight;
@@ -149,14 +150,10 @@ final class InitReplicaCommand extends ChameleonCommand {
                 + " in %d chunks, %,d rows, %s in %.1fs (%,.0f rows/s); %d rows discarded; %d values adjusted;"
                 + " snapshot %s (%s%s); %d warnings%s",
                 source.name(), r.tables().size(), replicated, r.tables().size() - replicated, r.chunks(), r.rows(),
-                bytes(r.bytes()),
+                Quantities.bytes(r.bytes()),
                 r.seconds(), r.rows() / Math.max(r.seconds(), 0.001), r.discarded(), r.adjustedValues(),
                 r.highWatermark() == null ? "-" : r.highWatermark(), r.method().name().toLowerCase(Locale.ROOT),
                 r.method() == SnapshotMethod.GLOBAL_LOCK ? ", global lock held " + r.lockMillis() + " ms" : "", r.warnings().size(),
                 r.discarded() > 0 ? "; see the discarded rows in sch_chameleon.discarded_rows" : "");
-    }
-
-    private static String bytes(long b) {
-        return b < (1 << 20) ? (b / 1024) + " KiB" : String.format(Locale.ROOT, "%.1f MiB", b / 1048576.0);
     }
 }

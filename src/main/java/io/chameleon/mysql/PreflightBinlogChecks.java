@@ -33,6 +33,10 @@ final class PreflightBinlogChecks {
             out.add(rowValueOptions(valueOptions, where));
         }
         out.add(rowMetadata(vars, where));
+        String compression = vars.get("binlog_transaction_compression");
+        if (compression != null) {
+            out.add(compression(vars, where));
+        }
         if (gtidEnable) {
             out.add(gtid(server, vars, where, sourceName));
         }
@@ -95,6 +99,16 @@ final class PreflightBinlogChecks {
                 "on " + where + ": remove binlog_row_value_options from [mysqld] in my.cnf and run"
                         + " SET GLOBAL binlog_row_value_options = ''; to apply it without a restart; on Amazon"
                         + " RDS/Aurora clear it in the DB parameter group. " + SESSIONS_KEEP_OLD_VALUE);
+    }
+
+    /** MySQL 8.0.20+ can write each transaction as one zstd-compressed event, which the replica does not read yet. */
+    private static CheckResult compression(PreflightServerSettings vars, String where) {
+        if (!vars.isOn("binlog_transaction_compression")) {
+            return CheckResult.ok("binlog_transaction_compression", "OFF");
+        }
+        return CheckResult.failed("binlog_transaction_compression", "ON: transactions are logged compressed"
+                + " (TRANSACTION_PAYLOAD events), which the replica does not read yet",
+                settingFix(where, "binlog_transaction_compression", "OFF") + ". " + SESSIONS_KEEP_OLD_VALUE);
     }
 
     private static CheckResult rowMetadata(PreflightServerSettings vars, String where) {

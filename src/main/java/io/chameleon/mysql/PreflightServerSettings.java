@@ -14,7 +14,8 @@ record PreflightServerSettings(Map<String, String> values) {
 
     /** Read in one statement; the names are those of MySQL and MariaDB alike. */
     static final Set<String> NAMES = Set.of("log_bin", "binlog_format", "binlog_row_image", "server_id",
-            "binlog_row_value_options", "binlog_row_metadata", "gtid_mode", "enforce_gtid_consistency",
+            "binlog_row_value_options", "binlog_row_metadata", "binlog_transaction_compression", "gtid_mode",
+            "enforce_gtid_consistency",
             "lower_case_table_names", "partial_revokes", "aurora_version", "basedir");
 
     PreflightServerSettings {

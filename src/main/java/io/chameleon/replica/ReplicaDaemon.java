@@ -1,5 +1,6 @@
 package io.chameleon.replica;
 
+import io.chameleon.apply.ApplyException;
 import io.chameleon.apply.ApplyResult;
 import io.chameleon.apply.BatchApplier;
 import io.chameleon.binlog.BinlogReader;
@@ -157,13 +158,14 @@ public final class ReplicaDaemon {
     }
 
     /**
-     * The status, and an outage that stopped the replica in error_log, on a connection of their
-     * own: the ones the replica ran with may have gone with their server.
+     * The status, and the failure that stopped the replica in error_log (unless the applier logged
+     * it already, with its table and statement), on a connection of their own: the ones the
+     * replica ran with may have gone with their server.
      */
     private void recordEnd(int sourceId, SourceStatus end, Exception failure) {
         try (Connection c = pg.open()) {
             Catalog catalog = Catalog.open(c);
-            if (failure instanceof OutageStop) {
+            if (failure != null && !(failure instanceof ApplyException)) {
                 catalog.errors().log(sourceId, new ErrorEntry(null, null, null, failure.getMessage(),
                         catalog.sources().get(source.name()).applied()));
             }

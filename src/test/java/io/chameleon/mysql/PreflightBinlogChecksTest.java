@@ -82,6 +82,17 @@ class PreflightBinlogChecksTest {
     }
 
     @Test
+    void compressedTransactionsAreRefusedUntilTheReplicaReadsThem() {
+        assertThat(named(mysql8("binlog_transaction_compression", "OFF"), "binlog_transaction_compression").status())
+                .isEqualTo(Status.OK);
+        CheckResult r = named(mysql8("binlog_transaction_compression", "ON"), "binlog_transaction_compression");
+        assertThat(r.status()).isEqualTo(Status.FAILED);
+        assertThat(r.found()).contains("TRANSACTION_PAYLOAD");
+        assertThat(r.fix()).contains("SET GLOBAL binlog_transaction_compression = 'OFF';").contains(WHERE);
+        assertThat(mysql8()).extracting(CheckResult::name).doesNotContain("binlog_transaction_compression");
+    }
+
+    @Test
     void minimalRowMetadataIsOnlyAWarning() {
         CheckResult r = named(mysql8("binlog_row_metadata", "MINIMAL"), "binlog_row_metadata");
         assertThat(r.status()).isEqualTo(Status.WARNING);

@@ -49,9 +49,7 @@ class DdlFollowingIT {
             }
             dml(s);
         }
-        fx.ok("create_replica_schema");
-        fx.ok("add_source", "--source", "mysql");
-        fx.ok("init_replica", "--source", "mysql");
+        fx.initReplica();
 
         runSteps(fx, 20); // before the first start: replayed onto the definitions init_replica stored with its copy
         RunningReplica replica = RunningReplica.start(fx);

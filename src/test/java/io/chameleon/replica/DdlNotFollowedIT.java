@@ -84,9 +84,7 @@ class DdlNotFollowedIT {
     private static ReplicaFixture started(String prefix, String... tables) throws Exception {
         ReplicaFixture fx = ReplicaFixture.create(prefix, "    sleep_loop: 1\n");
         fx.mysqlExec(tables);
-        fx.ok("create_replica_schema");
-        fx.ok("add_source", "--source", "mysql");
-        fx.ok("init_replica", "--source", "mysql");
+        fx.initReplica();
         return fx;
     }
 }

@@ -186,9 +186,7 @@ class DdlOnErrorReplayIT {
     private static ReplicaFixture prepared(String name, String keys) throws Exception {
         ReplicaFixture fx = ReplicaFixture.create(name, keys);
         fx.mysqlExec("CREATE TABLE t (id int PRIMARY KEY, c int, v int)", "CREATE TABLE other (id int PRIMARY KEY, v int)");
-        fx.ok("create_replica_schema");
-        fx.ok("add_source", "--source", "mysql");
-        fx.ok("init_replica", "--source", "mysql");
+        fx.initReplica();
         try (Connection pg = fx.pg(); Statement s = pg.createStatement()) {
             s.execute("CREATE VIEW " + fx.pgSchema + ".t_c AS SELECT c FROM " + fx.pgSchema + ".t");
         }

@@ -128,7 +128,7 @@ public final class ReplicaFixture {
         return r;
     }
 
-    /** create_replica_schema, add_source and init_replica of the source: where a replica starts from. */
+    /** create_replica_schema, add_source and init_replica of the fixture's source, each of which must succeed. */
     public void initReplica() {
         ok("create_replica_schema");
         ok("add_source", "--source", sourceName);
