@@ -24,6 +24,7 @@ final class ColumnReader {
         }
         Boolean nullable = null;
         DefaultSpec defaultValue = null;
+        boolean onUpdate = false;
         boolean autoIncrement = false;
         boolean primaryKey = false;
         boolean unique = false;
@@ -31,9 +32,15 @@ final class ColumnReader {
         for (Node c : definition.children()) {
             switch (c.kind()) {
                 case "NullColumnConstraint" -> nullable = !c.find("NOT").isPresent();
-                case "DefaultColumnConstraint" -> defaultValue = c.child("DefaultValue").map(ColumnReader::defaultOf)
-                        .orElse(null);
-                case "AutoIncrementColumnConstraint" -> autoIncrement = c.has("AUTO_INCREMENT");
+                case "DefaultColumnConstraint" -> {
+                    defaultValue = c.child("DefaultValue").map(ColumnReader::defaultOf).orElse(null);
+                    onUpdate |= c.child("DefaultValue").map(v -> v.has("ON")).orElse(false);
+                }
+                // the grammar puts a lone ON UPDATE under the auto_increment rule
+                case "AutoIncrementColumnConstraint" -> {
+                    autoIncrement |= c.has("AUTO_INCREMENT");
+                    onUpdate |= c.has("ON");
+                }
                 case "PrimaryKeyColumnConstraint" -> primaryKey = true;
                 case "UniqueKeyColumnConstraint" -> unique = true;
                 case "GeneratedColumnConstraint" -> generated = true;
@@ -46,9 +53,10 @@ final class ColumnReader {
             }
         }
         if (type.dataType().equals("serial")) {
-            return new ParsedColumn(name, type, false, defaultValue, true, generated, primaryKey, true);
+            return new ParsedColumn(name, type, false, defaultValue, onUpdate, true, generated, primaryKey, true);
         }
-        return new ParsedColumn(name, type, nullable, defaultValue, autoIncrement, generated, primaryKey, unique);
+        return new ParsedColumn(name, type, nullable, defaultValue, onUpdate, autoIncrement, generated, primaryKey,
+                unique);
     }
 
     /** A {@code DefaultValue} node: a literal, NULL, a clock function or an expression (ON UPDATE left out). */

@@ -42,14 +42,28 @@ public final class DdlTranslator {
     private final TableTranslator tables;
     private final AlterTranslator alters;
     private final ServerInfo server;
+    private final ImplicitTimestamps timestamps;
+    private final boolean explicitDefaultsForTimestamp;
 
     /**
+     * A translator for a server with explicit_defaults_for_timestamp ON (MariaDB 10.10+, MySQL 8.0).
+     *
      * @param postgis whether PostGIS is installed in the target database (spatial columns and indexes)
      * @param server the source server: its flavour picks the grammar, its version the types it reports
      */
     public DdlTranslator(SourceConfig source, TypeOverride.Rules overrides, Fillfactor fillfactor, boolean postgis,
             ServerInfo server) {
+        this(source, overrides, fillfactor, postgis, server, true);
+    }
+
+    /**
+     * @param explicitDefaultsForTimestamp the server's global explicit_defaults_for_timestamp: how
+     *     TIMESTAMP columns are read when the binlog does not say how the writing session had it (MariaDB)
+     */
+    public DdlTranslator(SourceConfig source, TypeOverride.Rules overrides, Fillfactor fillfactor, boolean postgis,
+            ServerInfo server, boolean explicitDefaultsForTimestamp) {
         this.server = server;
+        this.explicitDefaultsForTimestamp = explicitDefaultsForTimestamp;
         this.parser = new DdlParser(server.flavour());
         this.reader = new StatementReader(server);
         this.target = new DdlTarget(source, new TypeMapper(overrides, postgis),
@@ -57,6 +71,7 @@ public final class DdlTranslator {
         ColumnFactory columns = new ColumnFactory(server);
         this.tables = new TableTranslator(target, columns);
         this.alters = new AlterTranslator(target, columns, server);
+        this.timestamps = new ImplicitTimestamps(columns);
     }
 
     /**
@@ -70,7 +85,8 @@ public final class DdlTranslator {
 
     /**
      * @param session the writing session's settings: a statement written under ANSI_QUOTES or
-     *     NO_BACKSLASH_ESCAPES is read as that session meant it
+     *     NO_BACKSLASH_ESCAPES is read as that session meant it, and its TIMESTAMP columns as its
+     *     explicit_defaults_for_timestamp has them (the server's global value when the event does not carry it)
      */
     public DdlOutcome translate(String sql, String defaultDatabase, TrackedTables tracked, SessionSettings session) {
         if (sql == null || sql.isBlank()) {
@@ -88,7 +104,9 @@ public final class DdlTranslator {
                         : "several statements in one event (CREATE TABLE ... SELECT logged as a statement cannot be"
                         + " followed)", List.of(), List.of());
             }
-            String reason = follow(w, reader.read(parsed.statements().get(0)), defaultDatabase);
+            boolean explicitTimestamps = session.explicitDefaultsForTimestamp() != null
+                    ? session.explicitDefaultsForTimestamp() : explicitDefaultsForTimestamp;
+            String reason = follow(w, reader.read(parsed.statements().get(0)), defaultDatabase, explicitTimestamps);
             if (reason != null) {
                 return DdlOutcome.skipped(tracked, reason, List.of(), w.warnings);
             }
@@ -104,11 +122,12 @@ public final class DdlTranslator {
     }
 
     /** Follows the statement in {@code w}; returns why it is skipped, or null. */
-    private String follow(Workspace w, DdlStatement s, String db) {
+    private String follow(Workspace w, DdlStatement s, String db, boolean explicitTimestamps) {
         if (s instanceof Unsupported u) {
             return u.reason();
         }
-        if (s instanceof CreateTable c) {
+        if (s instanceof CreateTable declared) {
+            CreateTable c = explicitTimestamps ? declared : timestamps.inCreate(declared);
             return create(w, c.table().resolve(db), c.ifNotExists(), c.orReplace(), name -> {
                 String charset = c.charset() != null ? Charsets.normalise(c.charset(), server)
                         : Charsets.normalise(w.schemaCharset(name.schema()), server);
@@ -139,7 +158,7 @@ public final class DdlTranslator {
             return reason;
         }
         if (s instanceof AlterTable a) {
-            return alter(w, a, db);
+            return alter(w, a, db, explicitTimestamps);
         }
         DatabaseCharset d = (DatabaseCharset) s;
         String schema = d.database() != null ? d.database() : db;
@@ -211,7 +230,7 @@ public final class DdlTranslator {
         return tracked;
     }
 
-    private String alter(Workspace w, AlterTable a, String db) {
+    private String alter(Workspace w, AlterTable a, String db, boolean explicitTimestamps) {
         TableName name = a.table().resolve(db);
         String reason = untracked(w, name);
         if (reason != null) {
@@ -221,7 +240,7 @@ public final class DdlTranslator {
         TableEdit e = new TableEdit(before);
         List<RenameTo> renames;
         try {
-            renames = alters.apply(w, e, a.actions());
+            renames = alters.apply(w, e, explicitTimestamps ? a.actions() : timestamps.inAlter(e, a.actions()));
         } catch (DdlSkip skip) {
             throw new DdlSkip(skip.getMessage(), name);
         }

@@ -78,7 +78,9 @@ final class DefaultNormaliser {
             case "decimal" -> number(spec).setScale(type.numericScale(), RoundingMode.HALF_UP).toPlainString();
             case "float", "double" -> plain(number(spec));
             case "bit" -> "b'" + integer(spec).toString(2) + "'";
-            case "date", "datetime", "timestamp" -> dateTime(v, t, type.datetimePrecision());
+            // DEFAULT 0 is the zero date, as information_schema shows it
+            case "date", "datetime", "timestamp" -> dateTime(spec.kind() == DefaultSpec.Kind.NUMBER
+                    && number(spec).signum() == 0 ? "0000-00-00 00:00:00" : v, t, type.datetimePrecision());
             case "time" -> v.matches("-?\\d+:\\d{2}") ? v + ":00" : v;
             case "enum" -> enumLabel(spec, type.enumValues());
             case "set" -> setMembers(v, type.enumValues());

@@ -1,5 +1,10 @@
 package io.chameleon.mysql;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
 /**
  * The settings of the session that wrote a statement to the binlog, as far as they change how the
  * statement reads: its sql_mode (from the QUERY event's status variables) and, where MySQL logs
@@ -15,6 +20,25 @@ public record SessionSettings(long sqlMode, Boolean explicitDefaultsForTimestamp
 
     private static final long ANSI_QUOTES = 1L << 2;
     private static final long NO_BACKSLASH_ESCAPES = 1L << 20;
+    private static final int UNKNOWN_SYSTEM_VARIABLE = 1193;
+
+    /**
+     * The server's global explicit_defaults_for_timestamp: what a session has unless it sets its
+     * own, and all the binlog tells of it on MariaDB. Servers older than the variable (MySQL 5.5,
+     * MariaDB 10.0) always behave as OFF.
+     */
+    public static boolean globalExplicitDefaultsForTimestamp(Connection mysql) throws SQLException {
+        try (Statement s = mysql.createStatement();
+                ResultSet rs = s.executeQuery("SELECT @@GLOBAL.explicit_defaults_for_timestamp")) {
+            rs.next();
+            return rs.getBoolean(1);
+        } catch (SQLException e) {
+            if (e.getErrorCode() == UNKNOWN_SYSTEM_VARIABLE) {
+                return false;
+            }
+            throw e;
+        }
+    }
 
     /** {@code "x"} is an identifier, not a string. */
     public boolean ansiQuotes() {

@@ -17,6 +17,7 @@ import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.mysql.MysqlConnector;
 import io.chameleon.ddl.DdlTranslator;
 import io.chameleon.mysql.ServerInfo;
+import io.chameleon.mysql.SessionSettings;
 import io.chameleon.pg.PgConnector;
 import io.chameleon.types.TypeMapper;
 import org.slf4j.Logger;
@@ -104,8 +105,13 @@ public final class ReplicaDaemon {
                     new LongAdder());
             try (Connection my = new MysqlConnector(source.dbConn()).open()) {
                 ServerInfo server = ServerInfo.read(my);
+                boolean explicitTimestamps = SessionSettings.globalExplicitDefaultsForTimestamp(my);
+                if (!explicitTimestamps) {
+                    LOG.info("source {}: explicit_defaults_for_timestamp is OFF on {}: TIMESTAMP columns in DDL are"
+                            + " read as such a session has them (NOT NULL, implicit defaults)", source.name(), server);
+                }
                 DdlTranslator translator = new DdlTranslator(source, config.typeOverrides(), config.fillfactor(), postgis,
-                        server);
+                        server, explicitTimestamps);
                 int sourceId = catalog.sources().id(source.name());
                 TrackedState state = TrackedState.load(catalog, sourceId, source, my, server);
                 ReplicaTables tables = ReplicaTables.of(catalog.tables().list(sourceId), state, build);

@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -23,17 +25,22 @@ import java.util.stream.Stream;
  * TABLE statements), {@code mysql.sql} (the statements to follow; {@code USE db;} lines set the
  * default database, {@code ddl_shop} at first) and {@code expected.sql} (each statement's
  * PostgreSQL statements, warnings and table changes, then the tracked tables). Optional:
- * {@code config.yml} (else the shared one) and {@code server.txt} (the source's version, else
- * MariaDB 11.4).
+ * {@code config.yml} (else the shared one), {@code server.txt} (the source's version, else
+ * MariaDB 11.4) and {@code session.sql} (the session's settings, run on MariaDB before
+ * {@code before.sql}; the translator reads the statements with the same settings, as the
+ * server's global values, which is all the binlog tells of them on MariaDB).
  */
-record DdlCase(String name, Path dir, ChameleonConfig config, ServerInfo server, List<String> before,
-        List<String> statements) {
+record DdlCase(String name, Path dir, ChameleonConfig config, ServerInfo server, List<String> session,
+        List<String> before, List<String> statements) {
 
     static final Path ROOT = resources().resolve("ddl-cases");
     static final String DEFAULT_DATABASE = "ddl_shop";
     /** The default character sets of the case schemas (MariaDB databases are created with them). */
     static final Map<String, String> SCHEMA_CHARSETS = Map.of("ddl_shop", "utf8mb4", "ddl_sales", "latin1",
             "ddl_other", "utf8mb4");
+    /** The session settings the translator knows how to read statements with. */
+    private static final Pattern EXPLICIT_TIMESTAMPS = Pattern.compile(
+            "(?i)SET SESSION explicit_defaults_for_timestamp\\s*=\\s*(ON|OFF)");
 
     static List<DdlCase> all() {
         try (Stream<Path> dirs = Files.list(ROOT)) {
@@ -47,7 +54,7 @@ record DdlCase(String name, Path dir, ChameleonConfig config, ServerInfo server,
         Path config = Files.exists(dir.resolve("config.yml")) ? dir.resolve("config.yml") : ROOT.resolve("config.yml");
         String server = read(dir.resolve("server.txt")).strip();
         return new DdlCase(dir.getFileName().toString(), dir, ConfigLoader.load(config, dir),
-                ServerInfo.parse(server.isEmpty() ? "11.4.5-MariaDB-log" : server),
+                ServerInfo.parse(server.isEmpty() ? "11.4.5-MariaDB-log" : server), split(read(dir.resolve("session.sql"))),
                 split(read(dir.resolve("before.sql"))), split(read(dir.resolve("mysql.sql"))));
     }
 
@@ -56,7 +63,22 @@ record DdlCase(String name, Path dir, ChameleonConfig config, ServerInfo server,
     }
 
     DdlTranslator translator() {
-        return new DdlTranslator(source(), config.typeOverrides(), config.fillfactor(), false, server);
+        return new DdlTranslator(source(), config.typeOverrides(), config.fillfactor(), false, server,
+                explicitDefaultsForTimestamp());
+    }
+
+    /** ON unless {@code session.sql} turns it off. */
+    private boolean explicitDefaultsForTimestamp() {
+        boolean on = true;
+        for (String setting : session) {
+            Matcher m = EXPLICIT_TIMESTAMPS.matcher(setting);
+            if (!m.matches()) {
+                throw new IllegalArgumentException(dir.resolve("session.sql") + ": the translator cannot follow '"
+                        + setting + "'; only SET SESSION explicit_defaults_for_timestamp = ON|OFF");
+            }
+            on = m.group(1).equalsIgnoreCase("ON");
+        }
+        return on;
     }
 
     boolean mariadb() {

@@ -112,7 +112,8 @@ class DdlCasesIT {
                 s.execute("CREATE DATABASE `" + db.getKey() + "` CHARACTER SET " + db.getValue());
             }
             s.execute("USE " + DdlCase.DEFAULT_DATABASE);
-            List<String> all = new ArrayList<>(c.before());
+            List<String> all = new ArrayList<>(c.session());
+            all.addAll(c.before());
             all.addAll(c.statements());
             runAll(s, all, c.name() + ": MariaDB");
             SchemaReader reader = new SchemaReader(my, ServerInfo.read(my));

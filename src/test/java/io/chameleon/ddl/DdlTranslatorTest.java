@@ -1,5 +1,7 @@
 package io.chameleon.ddl;
 
+import io.chameleon.mysql.SessionSettings;
+import io.chameleon.schema.ColumnDef;
 import io.chameleon.schema.TableName;
 import org.junit.jupiter.api.Test;
 
@@ -84,5 +86,29 @@ class DdlTranslatorTest {
         DdlOutcome lost = translate("ALTER TABLE t DROP INDEX code", gained.tables());
         assertThat(lost.stopsReplicating()).containsExactly(T);
         assertThat(lost.warnings()).anyMatch(w -> w.contains("no primary key or unique NOT NULL key any more"));
+    }
+
+    @Test
+    void theSessionsExplicitDefaultsForTimestampWhenTheEventCarriesItElseTheServers() {
+        DdlTranslator globalOff = new DdlTranslator(CASE.source(), CASE.config().typeOverrides(),
+                CASE.config().fillfactor(), false, CASE.server(), false);
+        String create = "CREATE TABLE t (id int PRIMARY KEY, ts timestamp)";
+
+        ColumnDef serverOff = stamp(globalOff.translate(create, DdlCase.DEFAULT_DATABASE, TrackedTables.EMPTY,
+                SessionSettings.DEFAULT));
+        ColumnDef sessionOn = stamp(globalOff.translate(create, DdlCase.DEFAULT_DATABASE, TrackedTables.EMPTY,
+                new SessionSettings(SessionSettings.UNKNOWN_MODE, true)));
+        ColumnDef sessionOff = stamp(CASE.translator().translate(create, DdlCase.DEFAULT_DATABASE, TrackedTables.EMPTY,
+                new SessionSettings(SessionSettings.UNKNOWN_MODE, false)));
+
+        assertThat(serverOff.nullable()).isFalse();
+        assertThat(serverOff.defaultValue()).isEqualTo("current_timestamp()");
+        assertThat(sessionOff).isEqualTo(serverOff);
+        assertThat(sessionOn.nullable()).isTrue();
+        assertThat(sessionOn.defaultKind()).isEqualTo(ColumnDef.DefaultKind.NULL);
+    }
+
+    private static ColumnDef stamp(DdlOutcome o) {
+        return o.tables().get(T).orElseThrow().definition().columns().get(1);
     }
 }

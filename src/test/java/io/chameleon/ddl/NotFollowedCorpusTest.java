@@ -26,7 +26,8 @@ public class NotFollowedCorpusTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (String server : List.of("11.4.5-MariaDB-log", "8.0.36")) {
             DdlCase base = DdlCase.load(DdlCase.ROOT.resolve("create-table-basic"));
-            DdlCase c = new DdlCase("corpus", base.dir(), base.config(), ServerInfo.parse(server), List.of(TABLE), List.of());
+            DdlCase c = new DdlCase("corpus", base.dir(), base.config(), ServerInfo.parse(server), List.of(), List.of(TABLE),
+                    List.of());
             TrackedTables tracked = c.runBefore().tables();
             DdlTranslator translator = c.translator();
             for (String sql : corpus()) {

@@ -1,0 +1,1 @@
+SET SESSION explicit_defaults_for_timestamp = OFF;
