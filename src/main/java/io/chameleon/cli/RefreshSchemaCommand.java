@@ -1,15 +1,13 @@
 package io.chameleon.cli;
 
 import io.chameleon.catalog.Catalog;
-import io.chameleon.catalog.SourceRecord;
-import io.chameleon.catalog.SourceStatus;
 import io.chameleon.config.SourceConfig;
 import io.chameleon.copy.LoadScope;
 import picocli.CommandLine.Command;
 
 @Command(name = "refresh_schema", description = "Copy every table of one MySQL schema of an initialised source"
         + " again (--schema), while the replica is stopped.")
-final class RefreshSchemaCommand extends LoadCommand {
+final class RefreshSchemaCommand extends PartialLoadCommand {
 
     RefreshSchemaCommand(String[] args) {
         super(args);
@@ -18,16 +16,6 @@ final class RefreshSchemaCommand extends LoadCommand {
     @Override
     String name() {
         return "refresh_schema";
-    }
-
-    @Override
-    SourceStatus during() {
-        return SourceStatus.SYNCING;
-    }
-
-    @Override
-    void requireStatus(SourceRecord record) {
-        PartialLoadStatus.require(record, name());
     }
 
     @Override

@@ -2,8 +2,6 @@ package io.chameleon.cli;
 
 import io.chameleon.catalog.Catalog;
 import io.chameleon.catalog.ReplicatedTable;
-import io.chameleon.catalog.SourceRecord;
-import io.chameleon.catalog.SourceStatus;
 import io.chameleon.config.SourceConfig;
 import io.chameleon.copy.LoadScope;
 import io.chameleon.schema.TableName;
@@ -15,7 +13,7 @@ import java.util.TreeSet;
 
 @Command(name = "sync_tables", description = "Copy some tables of an initialised source again (--tables"
         + " schema.table,... or disabled), while the replica is stopped.")
-final class SyncTablesCommand extends LoadCommand {
+final class SyncTablesCommand extends PartialLoadCommand {
     /** pg_chameleon's special name: every table replay has left out (on_error_replay, a change it could not follow). */
     static final String DISABLED = "disabled";
 
@@ -26,16 +24,6 @@ final class SyncTablesCommand extends LoadCommand {
     @Override
     String name() {
         return "sync_tables";
-    }
-
-    @Override
-    SourceStatus during() {
-        return SourceStatus.SYNCING;
-    }
-
-    @Override
-    void requireStatus(SourceRecord record) {
-        PartialLoadStatus.require(record, name());
     }
 
     @Override
