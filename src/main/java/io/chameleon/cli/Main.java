@@ -47,7 +47,8 @@ public final class Main {
                 new DropReplicaSchemaCommand(), new UpgradeReplicaSchemaCommand(), new AddSourceCommand(),
                 new DropSourceCommand(), new CheckCommand(), new InitReplicaCommand(args), new EnableReplicaCommand(),
                 new StartReplicaCommand(args), new StopReplicaCommand(), new StopAllReplicasCommand(), new DemoCommand(),
-                new RunMaintenanceCommand(), new SyncTablesCommand(args), new RefreshSchemaCommand(args)}) {
+                new RunMaintenanceCommand(), new SyncTablesCommand(args), new RefreshSchemaCommand(args),
+                new DetachReplicaCommand()}) {
             c.io = io;
             cli.addSubcommand(c);
         }

@@ -124,8 +124,8 @@ public final class ConsistentSnapshot implements AutoCloseable {
         }
     }
 
-    /** The binlog coordinates the server is at now; call while writes are locked out. */
-    static BinlogPosition readPosition(Connection c, ServerInfo server) throws SQLException {
+    /** The binlog coordinates the server is at now (for a snapshot, call it while writes are locked out). */
+    public static BinlogPosition readPosition(Connection c, ServerInfo server) throws SQLException {
         String file;
         long position;
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(server.binaryLogStatusStatement())) {

@@ -3,6 +3,7 @@ package io.chameleon.mysql;
 import io.chameleon.config.SourceConfig;
 import io.chameleon.schema.ColumnDef;
 import io.chameleon.schema.ColumnDef.DefaultKind;
+import io.chameleon.schema.ForeignKeyDef;
 import io.chameleon.schema.IndexDef;
 import io.chameleon.schema.TableDef;
 import io.chameleon.schema.TableName;
@@ -101,6 +102,34 @@ public final class SchemaReader {
         String c = collation.toLowerCase(Locale.ROOT);
         int cut = c.indexOf('_');
         return cut < 0 ? c : c.substring(0, cut);
+    }
+
+    /** The foreign keys of a schema's tables, their columns in key order. */
+    public List<ForeignKeyDef> foreignKeys(String schema) throws SQLException {
+        Map<String, ForeignKeyDef> keys = new LinkedHashMap<>();
+        try (PreparedStatement ps = conn.prepareStatement("SELECT k.TABLE_NAME, k.CONSTRAINT_NAME, k.COLUMN_NAME,"
+                + " k.REFERENCED_TABLE_SCHEMA, k.REFERENCED_TABLE_NAME, k.REFERENCED_COLUMN_NAME, r.DELETE_RULE,"
+                + " r.UPDATE_RULE FROM information_schema.KEY_COLUMN_USAGE k"
+                + " JOIN information_schema.REFERENTIAL_CONSTRAINTS r ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA"
+                + " AND r.TABLE_NAME = k.TABLE_NAME AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME"
+                + " WHERE k.TABLE_SCHEMA = ? AND k.REFERENCED_TABLE_NAME IS NOT NULL"
+                + " ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    TableName table = new TableName(schema, rs.getString(1));
+                    String name = rs.getString(2);
+                    ForeignKeyDef before = keys.get(table.table() + "\0" + name);
+                    List<String> columns = new ArrayList<>(before == null ? List.of() : before.columns());
+                    List<String> referenced = new ArrayList<>(before == null ? List.of() : before.referencedColumns());
+                    columns.add(rs.getString(3));
+                    referenced.add(rs.getString(6));
+                    keys.put(table.table() + "\0" + name, new ForeignKeyDef(name, table, columns,
+                            new TableName(rs.getString(4), rs.getString(5)), referenced, rs.getString(7), rs.getString(8)));
+                }
+            }
+        }
+        return new ArrayList<>(keys.values());
     }
 
     /** The next AUTO_INCREMENT value of each table of a schema that has one. */

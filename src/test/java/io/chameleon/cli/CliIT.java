@@ -7,9 +7,7 @@ import io.chameleon.testing.ReplicaFixture.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -73,7 +71,7 @@ class CliIT {
         fx.ok("create_replica_schema");
         fx.ok("add_source", "--source", fx.sourceName);
 
-        Run refused = withStdin("", () -> fx.run("drop_replica_schema"));
+        Run refused = fx.runTyping("", "drop_replica_schema");
         assertRefused(refused, ExitCode.REFUSED, "not confirmed", "nothing dropped");
         assertThat(refused.out()).contains("Type YES");
         assertThat(strings(fx, SOURCE_COLUMNS)).containsExactly("mysql:ready");
@@ -117,19 +115,19 @@ class CliIT {
         fx.ok("add_source", "--source", fx.sourceName);
 
         for (String answer : new String[] {"", "\n", "no\n", "yes\n"}) {
-            Run r = withStdin(answer, () -> fx.run("drop_source", "--source", fx.sourceName));
+            Run r = fx.runTyping(answer, "drop_source", "--source", fx.sourceName);
             assertRefused(r, ExitCode.REFUSED, "not confirmed; source mysql kept");
             assertThat(r.out()).contains("Type YES");
             assertThat(strings(fx, SOURCE_COLUMNS)).as("after answering %s", answer).containsExactly("mysql:ready");
         }
 
-        Run typed = withStdin("YES\n", () -> fx.run("drop_source", "--source", fx.sourceName));
+        Run typed = fx.runTyping("YES\n", "drop_source", "--source", fx.sourceName);
         assertThat(typed.exitCode()).as(typed.all()).isZero();
         assertThat(typed.out()).contains("dropped source mysql");
         assertThat(strings(fx, SOURCE_COLUMNS)).isEmpty();
 
         fx.ok("add_source", "--source", fx.sourceName);
-        Run yes = withStdin("", () -> fx.run("drop_source", "--source", fx.sourceName, "--yes"));
+        Run yes = fx.runTyping("", "drop_source", "--source", fx.sourceName, "--yes");
         assertThat(yes.exitCode()).as(yes.all()).isZero();
         assertThat(yes.out()).doesNotContain("Type YES").contains("dropped source mysql");
         assertThat(strings(fx, SOURCE_COLUMNS)).isEmpty();
@@ -508,15 +506,6 @@ class CliIT {
     }
 
     /** Runs a command with what the user types on standard input (the test JVM's own is left alone). */
-    private static Run withStdin(String typed, java.util.function.Supplier<Run> command) {
-        InputStream saved = System.in;
-        System.setIn(new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)));
-        try {
-            return command.get();
-        } finally {
-            System.setIn(saved);
-        }
-    }
 
     /** A second source mapping another MySQL schema, with its own server id. */
     private static void withSecondSource(ReplicaFixture fx) throws Exception {

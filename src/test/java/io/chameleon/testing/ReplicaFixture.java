@@ -119,6 +119,17 @@ public final class ReplicaFixture {
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** {@link #run} with {@code typed} as what the user types on standard input (answers to confirmations). */
+    public Run runTyping(String typed, String command, String... args) {
+        java.io.InputStream saved = System.in;
+        System.setIn(new java.io.ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)));
+        try {
+            return run(command, args);
+        } finally {
+            System.setIn(saved);
+        }
+    }
+
     /** Runs a command that must succeed. */
     public Run ok(String command, String... args) {
         Run r = run(command, args);
