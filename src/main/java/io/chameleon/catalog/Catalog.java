@@ -32,6 +32,10 @@ public final class Catalog {
         return new ReplicatedTables(connection);
     }
 
+    public SchemaMappings mappings() {
+        return new SchemaMappings(connection);
+    }
+
     public DiscardedRows discardedRows() {
         return new DiscardedRows(connection);
     }

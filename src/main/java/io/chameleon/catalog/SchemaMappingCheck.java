@@ -16,10 +16,13 @@ import java.util.Map;
 final class SchemaMappingCheck {
     private final Connection connection;
     private final SourceConfig source;
+    private final int ownId;
 
-    SchemaMappingCheck(Connection connection, SourceConfig source) {
+    /** @param ownId the source's id when it is in the catalogue already (its own mappings are no conflict), else -1 */
+    SchemaMappingCheck(Connection connection, SourceConfig source, int ownId) {
         this.connection = connection;
         this.source = source;
+        this.ownId = ownId;
     }
 
     void refuseConflicts() throws SQLException {
@@ -43,8 +46,9 @@ final class SchemaMappingCheck {
     private void refuseOwnedByAnotherSource(String mysqlSchema, String pgSchema) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement("SELECT s.source_name, m.mysql_schema"
                 + " FROM sch_chameleon.schema_mappings m JOIN sch_chameleon.sources s USING (source_id)"
-                + " WHERE m.pg_schema = ?")) {
+                + " WHERE m.pg_schema = ? AND m.source_id <> ?")) {
             s.setString(1, pgSchema);
+            s.setInt(2, ownId);
             try (ResultSet rs = s.executeQuery()) {
                 if (rs.next()) {
                     throw new CatalogException("PostgreSQL schema '" + pgSchema + "' is already the destination of"

@@ -31,7 +31,7 @@ public final class SourceRegistry {
             if (existing != null) {
                 return new AddSourceOutcome(existing, source.name(), true);
             }
-            new SchemaMappingCheck(connection, source).refuseConflicts();
+            new SchemaMappingCheck(connection, source, -1).refuseConflicts();
             int id = insertSource(source);
             try (PreparedStatement s = connection.prepareStatement("INSERT INTO sch_chameleon.schema_mappings"
                     + " (source_id, mysql_schema, pg_schema) VALUES (?, ?, ?)")) {

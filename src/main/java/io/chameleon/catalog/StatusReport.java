@@ -53,7 +53,7 @@ public final class StatusReport {
             s.setInt(1, id);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
-                return new SourceDetail(summary(rs), mappings(id), rs.getInt("replicated_count"),
+                return new SourceDetail(summary(rs), new SchemaMappings(connection).list(id), rs.getInt("replicated_count"),
                         rs.getInt("not_replicated_count"), notReplicated(id), rs.getInt("copied_count"),
                         rs.getLong("rows_copied_sum"), rs.getLong("bytes_copied_sum"), rs.getLong("discarded"),
                         rs.getLong("replayed_rows"), rs.getLong("replayed_ddl"), rs.getLong("skipped_rows"),
@@ -104,20 +104,6 @@ public final class StatusReport {
 
     private static Duration lag(Instant sourceTime, Instant reportedAt) {
         return sourceTime == null || reportedAt == null ? null : Duration.between(sourceTime, reportedAt);
-    }
-
-    private List<SchemaMapping> mappings(int sourceId) throws SQLException {
-        List<SchemaMapping> mappings = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement("SELECT mysql_schema, pg_schema"
-                + " FROM sch_chameleon.schema_mappings WHERE source_id = ? ORDER BY mysql_schema")) {
-            s.setInt(1, sourceId);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    mappings.add(new SchemaMapping(rs.getString(1), rs.getString(2)));
-                }
-            }
-        }
-        return mappings;
     }
 
     private List<TableNotReplicated> notReplicated(int sourceId) throws SQLException {

@@ -228,6 +228,9 @@ final class TargetBuilder {
      */
     private void replaceTables(Connection c, List<TablePlan> plans) throws SQLException {
         try (Statement s = c.createStatement()) {
+            for (String target : plans.stream().map(TablePlan::targetSchema).distinct().toList()) {
+                s.execute("CREATE SCHEMA IF NOT EXISTS " + Sql.ident(target)); // a schema mapped since init_replica
+            }
             for (TablePlan p : plans) {
                 String target = Sql.ident(p.targetSchema());
                 s.execute("DROP TABLE IF EXISTS " + Sql.qualified(p.targetSchema(), p.pgTable()) + " CASCADE");

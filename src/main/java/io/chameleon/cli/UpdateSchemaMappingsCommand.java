@@ -1,0 +1,79 @@
+package io.chameleon.cli;
+
+import io.chameleon.catalog.Catalog;
+import io.chameleon.catalog.SchemaMappings;
+import io.chameleon.catalog.SourceRecord;
+import io.chameleon.catalog.SourceStatus;
+import io.chameleon.config.SourceConfig;
+import io.chameleon.pg.Sql;
+import picocli.CommandLine.Command;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
+
+@Command(name = "update_schema_mappings", description = "Make the catalogue's schema mappings of a source those of the"
+        + " configuration, renaming the PostgreSQL schemas whose destination changed (the replica stopped).")
+final class UpdateSchemaMappingsCommand extends ChameleonCommand {
+    private static final Set<SourceStatus> BUSY = Set.of(SourceStatus.RUNNING, SourceStatus.INITIALISING,
+            SourceStatus.SYNCING);
+
+    @Override
+    ExitCode execute() throws Exception {
+        SourceConfig source = source();
+        try (Connection c = openCatalogConnection()) {
+            Catalog catalog = Catalog.open(c);
+            SourceRecord record = catalog.sources().get(source.name());
+            if (BUSY.contains(record.status())) {
+                throw new CommandFailure(ExitCode.REFUSED, "source " + source.name() + " is " + record.status().label()
+                        + "; update_schema_mappings needs it stopped (stop_replica) or the copy finished");
+            }
+            c.setAutoCommit(false);
+            SchemaMappings.Update update = catalog.mappings().update(record.id(), source);
+            for (List<String> move : update.moved().values()) {
+                renameSchema(c, move.get(0), move.get(1));
+            }
+            c.commit();
+            if (update.none()) {
+                io.out().println("source " + source.name() + ": the catalogue's schema mappings are the configuration's;"
+                        + " nothing to do");
+                return ExitCode.OK;
+            }
+            update.moved().forEach((mysql, m) -> io.out().println("moved: MySQL schema " + mysql + " from PostgreSQL"
+                    + " schema " + m.get(0) + " to " + m.get(1)));
+            update.added().forEach((mysql, pg) -> io.out().println("added: MySQL schema " + mysql + " into PostgreSQL"
+                    + " schema " + pg + "; copy its tables with refresh_schema --source " + source.name() + " --schema "
+                    + mysql));
+            update.removed().forEach((mysql, pg) -> io.out().println("removed: MySQL schema " + mysql + " is no longer"
+                    + " replicated; PostgreSQL schema " + pg + " stays as it is (drop it yourself if it is not needed)"));
+        }
+        return ExitCode.OK;
+    }
+
+    /** The tables move with their schema; a destination PostgreSQL already has is refused, as it may hold data. */
+    private static void renameSchema(Connection c, String from, String to) throws SQLException {
+        if (!exists(c, from)) {
+            return;
+        }
+        if (exists(c, to)) {
+            throw new CommandFailure(ExitCode.REFUSED, "PostgreSQL schema " + to + " exists already: rename or drop it,"
+                    + " then run update_schema_mappings again (nothing was changed)");
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("ALTER SCHEMA " + Sql.ident(from) + " RENAME TO " + Sql.ident(to));
+        }
+    }
+
+    private static boolean exists(Connection c, String schema) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
+            s.setString(1, schema);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.chameleon.replica;
+
+import io.chameleon.testing.ReplicaFixture;
+import io.chameleon.testing.TableComparator;
+import io.chameleon.testing.TestServers;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * update_schema_mappings after the configuration's schema_mappings changed: the replicated schema
+ * is renamed with its tables and the replica follows it there; a newly mapped MySQL schema is
+ * copied by refresh_schema and followed too; a schema no longer mapped leaves the catalogue.
+ */
+class UpdateSchemaMappingsIT {
+
+    @Test
+    void theReplicaFollowsTheMappingsOfTheConfiguration() throws Exception {
+        ReplicaFixture fx = ReplicaFixture.create("mappings", "    sleep_loop: 1\n");
+        fx.mysqlExec("CREATE TABLE t (id int PRIMARY KEY, v varchar(10))", "INSERT INTO t VALUES (1, 'a')");
+        fx.initReplica();
+        String second = TestServers.createMysqlDatabase("mappings_second");
+        try (Connection my = TestServers.mysqlConnection(second); Statement s = my.createStatement()) {
+            s.execute("CREATE TABLE u (id int PRIMARY KEY, v int)");
+            s.execute("INSERT INTO u VALUES (1, 1), (2, 2)");
+        }
+        String moved = fx.pgSchema + "_moved";
+        String config = fx.config();
+        fx.useConfig(config.replace("      " + fx.mysqlSchema + ": " + fx.pgSchema + "\n", "      " + fx.mysqlSchema + ": "
+                + moved + "\n      " + second + ": dst_" + second + "\n"));
+
+        ReplicaFixture.Run update = fx.ok("update_schema_mappings", "--source", "mysql");
+        assertThat(update.out()).contains("moved: MySQL schema " + fx.mysqlSchema + " from PostgreSQL schema "
+                + fx.pgSchema + " to " + moved, "added: MySQL schema " + second, "refresh_schema --source mysql --schema "
+                + second);
+        assertThat(fx.pgStrings("SELECT count(*) FROM " + moved + ".t")).containsExactly("1");
+        assertThat(fx.pgStrings("SELECT DISTINCT pg_schema FROM sch_chameleon.replicated_tables")).containsExactly(moved);
+        assertThat(fx.ok("update_schema_mappings", "--source", "mysql").out()).contains("nothing to do");
+        fx.ok("refresh_schema", "--source", "mysql", "--schema", second);
+
+        fx.mysqlExec("INSERT INTO t VALUES (2, 'b')", "UPDATE t SET v = 'c' WHERE id = 1");
+        try (Connection my = TestServers.mysqlConnection(second); Statement s = my.createStatement()) {
+            s.execute("INSERT INTO u VALUES (3, 3)");
+            s.execute("DELETE FROM u WHERE id = 1");
+        }
+        RunningReplica replica = RunningReplica.start(fx);
+        try {
+            replica.awaitCaughtUp(Duration.ofSeconds(60));
+        } finally {
+            replica.stop();
+        }
+        assertThat(replica.failure()).isNull();
+        try (Connection my = fx.mysql(); Connection pg = fx.pg()) {
+            assertThat(TableComparator.compare(my, fx.mysqlSchema, "t", pg, moved, 20)).isEmpty();
+            assertThat(TableComparator.compare(my, second, "u", pg, "dst_" + second, 20)).isEmpty();
+        }
+
+        // the second schema unmapped again: it leaves the catalogue, its PostgreSQL schema stays
+        fx.useConfig(fx.config().replace("      " + second + ": dst_" + second + "\n", ""));
+        assertThat(fx.ok("update_schema_mappings", "--source", "mysql").out())
+                .contains("removed: MySQL schema " + second, "dst_" + second + " stays");
+        assertThat(fx.pgStrings("SELECT count(*) FROM sch_chameleon.replicated_tables WHERE mysql_schema = '" + second
+                + "'")).containsExactly("0");
+        assertThat(fx.pgStrings("SELECT count(*) FROM dst_" + second + ".u")).containsExactly("2");
+    }
+}
