@@ -1,7 +1,7 @@
 package io.chameleon.detach;
 
 import io.chameleon.config.SourceConfig;
-import io.chameleon.copy.IndexNamer;
+import io.chameleon.copy.ForeignKeys;
 import io.chameleon.pg.Sql;
 import io.chameleon.schema.ForeignKeyDef;
 import io.chameleon.schema.TableName;
@@ -12,12 +12,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Makes a source's PostgreSQL schemas work without the replica: every sequence behind an
@@ -32,13 +30,14 @@ public final class Detachment {
     private final Connection pg;
     private final SourceConfig source;
     private final List<String> warnings = new ArrayList<>();
-    private final List<CreatedKey> created = new ArrayList<>();
+    private final ForeignKeys foreignKeys;
     private int sequences;
 
     /** @param pg a connection with autocommit off */
     public Detachment(Connection pg, SourceConfig source) {
         this.pg = pg;
         this.source = source;
+        this.foreignKeys = new ForeignKeys(source, this::warn);
     }
 
     /**
@@ -47,9 +46,7 @@ public final class Detachment {
      */
     public void prepare(Map<TableName, Long> mysqlNext, List<ForeignKeyDef> keys) throws SQLException {
         resetSequences(mysqlNext);
-        for (ForeignKeyDef k : keys) {
-            createNotValid(k);
-        }
+        foreignKeys.create(pg, keys, true);
     }
 
     /** Sets each column-owned sequence (identities included) of the destination schemas past its column's values. */
@@ -85,49 +82,13 @@ public final class Detachment {
         }
     }
 
-    private void createNotValid(ForeignKeyDef k) throws SQLException {
-        String table = source.targetSchema(k.table().schema());
-        String referenced = source.targetSchema(k.referenced().schema());
-        String what = "foreign key " + k.name() + " of " + k.table();
-        if (referenced == null) {
-            warn(what + " not created: it references " + k.referenced() + ", outside the source's schema_mappings");
-            return;
-        }
-        String sql = "ALTER TABLE " + Sql.qualified(table, k.table().table()) + " ADD CONSTRAINT "
-                + Sql.ident(IndexNamer.fit(k.name())) + " FOREIGN KEY (" + columns(k.columns()) + ") REFERENCES "
-                + Sql.qualified(referenced, k.referenced().table()) + " (" + columns(k.referencedColumns()) + ") ON DELETE "
-                + action(k.onDelete()) + " ON UPDATE " + action(k.onUpdate()) + " NOT VALID";
-        try (Statement s = pg.createStatement()) {
-            s.execute("SAVEPOINT foreign_key");
-            try {
-                s.execute(sql);
-                s.execute("RELEASE SAVEPOINT foreign_key");
-                created.add(new CreatedKey(Sql.qualified(table, k.table().table()), Sql.ident(IndexNamer.fit(k.name()))));
-            } catch (SQLException e) {
-                s.execute("ROLLBACK TO SAVEPOINT foreign_key");
-                warn(what + " not created (" + sql + "): " + e.getMessage());
-            }
-        }
-    }
-
     /**
      * Validates the keys {@link #prepare} created, each in its own transaction (the caller's has
      * committed): one that existing rows break stays NOT VALID, still checked for new rows.
      */
     public void validate() throws SQLException {
         pg.setAutoCommit(true);
-        try (Statement s = pg.createStatement()) {
-            for (CreatedKey k : created) {
-                String sql = "ALTER TABLE " + k.tableSql() + " VALIDATE CONSTRAINT " + k.nameSql();
-                try {
-                    s.execute(sql);
-                } catch (SQLException e) {
-                    warn("foreign key " + k.nameSql() + " of " + k.tableSql() + " stays NOT VALID (PostgreSQL"
-                            + " checks new rows, not the existing ones): " + e.getMessage() + "; mend the rows, then run "
-                            + sql);
-                }
-            }
-        }
+        foreignKeys.validate(pg);
     }
 
     public int sequences() {
@@ -135,29 +96,11 @@ public final class Detachment {
     }
 
     public int foreignKeys() {
-        return created.size();
+        return foreignKeys.created();
     }
 
     public List<String> warnings() {
         return List.copyOf(warnings);
-    }
-
-    /** A foreign key created NOT VALID, as SQL names. */
-    private record CreatedKey(String tableSql, String nameSql) {}
-
-    private static String columns(List<String> names) {
-        return names.stream().map(Sql::ident).collect(Collectors.joining(", "));
-    }
-
-    /** MySQL's referential actions are PostgreSQL's, spelled the same. */
-    private static String action(String mysql) {
-        return switch (mysql == null ? "NO ACTION" : mysql.toUpperCase(java.util.Locale.ROOT)) {
-            case "CASCADE" -> "CASCADE";
-            case "SET NULL" -> "SET NULL";
-            case "SET DEFAULT" -> "SET DEFAULT";
-            case "RESTRICT" -> "RESTRICT";
-            default -> "NO ACTION";
-        };
     }
 
     private void warn(String message) {
