@@ -28,6 +28,7 @@ final class ExistingTables {
     }
 
     private final List<String> rebuild = new ArrayList<>();
+    private final List<TablePlan> created = new ArrayList<>();
     private final List<String[]> foreignKeys = new ArrayList<>();
 
     void prepare(Connection c, List<TablePlan> plans, Creator creator) throws SQLException {
@@ -38,6 +39,7 @@ final class ExistingTables {
             if (oid == null) {
                 LOG.info("keep_existing_schema: {} does not exist in PostgreSQL; creating it", p.loadTableSql());
                 creator.create(c, p);
+                created.add(p);
             } else {
                 kept.add(p);
                 oids.add(oid);
@@ -116,6 +118,11 @@ final class ExistingTables {
                 s.execute(d);
             }
         }
+    }
+
+    /** Whether {@link #prepare} created the table, which then needs its keys, indexes and identities built. */
+    boolean created(TablePlan p) {
+        return created.contains(p);
     }
 
     void rebuild(PgConnector pg, int workers, List<String> warnings) throws Exception {

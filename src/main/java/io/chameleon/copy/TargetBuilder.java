@@ -57,6 +57,9 @@ final class TargetBuilder {
         try (Connection c = pg.open(); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             if (source.keepExistingSchema()) {
+                for (String target : plans.stream().map(TablePlan::targetSchema).distinct().toList()) {
+                    s.execute("CREATE SCHEMA IF NOT EXISTS " + Sql.ident(target)); // none yet: the tables are created
+                }
                 existing.prepare(c, plans, this::createTable);
             } else {
                 for (String target : scope.whole() ? source.schemaMappings().values()
@@ -86,26 +89,27 @@ final class TargetBuilder {
 
     /** Keys, indexes and identities, built by {@code workers} connections at once. */
     void finish(List<TablePlan> plans, int workers) throws Exception {
+        List<TablePlan> built = plans;
         if (source.keepExistingSchema()) {
             existing.rebuild(pg, workers, warnings);
-        } else {
-            IndexNamer namer = new IndexNamer(takenNames(plans));
-            ConcurrentLinkedQueue<TargetDdl.IndexStatement> queue = new ConcurrentLinkedQueue<>();
-            for (TablePlan p : plans) {
-                Map<String, String> names = indexNames.computeIfAbsent(p.source().name(), t -> new ConcurrentHashMap<>());
-                p.source().indexes().stream().map(i -> ddl.index(p.target(), i, namer)).forEach(st -> {
-                    if (st.sql() == null) {
-                        warn("index " + st.index().name() + " of " + p.source().name() + " not built: " + st.skipReason());
-                    } else {
-                        names.put(st.index().name(), st.name());
-                        queue.add(st);
-                    }
-                });
-            }
-            runParallel(workers, queue);
+            built = plans.stream().filter(existing::created).toList(); // tables that did not exist get their indexes
         }
+        IndexNamer namer = new IndexNamer(takenNames(built));
+        ConcurrentLinkedQueue<TargetDdl.IndexStatement> queue = new ConcurrentLinkedQueue<>();
+        for (TablePlan p : built) {
+            Map<String, String> names = indexNames.computeIfAbsent(p.source().name(), t -> new ConcurrentHashMap<>());
+            p.source().indexes().stream().map(i -> ddl.index(p.target(), i, namer)).forEach(st -> {
+                if (st.sql() == null) {
+                    warn("index " + st.index().name() + " of " + p.source().name() + " not built: " + st.skipReason());
+                } else {
+                    names.put(st.index().name(), st.name());
+                    queue.add(st);
+                }
+            });
+        }
+        runParallel(workers, queue);
         try (Connection c = pg.open()) {
-            for (TablePlan p : plans) {
+            for (TablePlan p : built) {
                 identities(c, p);
             }
         }
@@ -117,12 +121,13 @@ final class TargetBuilder {
     }
 
     /**
-     * The names the loaded tables' indexes must not take: the tables' own names, and when only some
-     * tables are replaced, every other name in their destination schemas (where they are moved).
+     * The names the loaded tables' indexes must not take: the tables' own names, and when the
+     * tables join others in their destination schemas (only some replaced, or keep_existing_schema),
+     * every other name there.
      */
     private List<String> takenNames(List<TablePlan> plans) throws SQLException {
         List<String> taken = new ArrayList<>(plans.stream().map(TablePlan::pgTable).toList());
-        if (scope.whole()) {
+        if (scope.whole() && !source.keepExistingSchema() || plans.isEmpty()) {
             return taken;
         }
         try (Connection c = pg.open(); PreparedStatement s = c.prepareStatement("SELECT n.nspname, r.relname,"
@@ -163,7 +168,7 @@ final class TargetBuilder {
         List<ColumnDef> cols = p.source().columns();
         for (int i = 0; i < cols.size(); i++) {
             ColumnDef col = cols.get(i);
-            if (!col.autoIncrement() || source.keepExistingSchema()) {
+            if (!col.autoIncrement()) {
                 continue;
             }
             long start = Math.max(1, p.autoIncrementNext() == null ? 1 : p.autoIncrementNext());

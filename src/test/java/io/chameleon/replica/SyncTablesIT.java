@@ -65,6 +65,27 @@ class SyncTablesIT {
         catchUpAndCompare(fx);
     }
 
+    /** keep_existing_schema: sync_tables empties and reloads the table in place, so a view on it stays. */
+    @Test
+    void withKeepExistingSchemaTheTableIsReloadedInPlace() throws Exception {
+        ReplicaFixture fx = ReplicaFixture.create("sync_keep", "    sleep_loop: 1\n    keep_existing_schema: Yes\n");
+        fx.mysqlExec("CREATE TABLE t (id int PRIMARY KEY, v int, KEY idx_v (v))", "CREATE TABLE other (id int PRIMARY KEY)",
+                "INSERT INTO t VALUES (1, 1)", "INSERT INTO other VALUES (1)");
+        fx.initReplica();
+        // with no schema in PostgreSQL yet, init_replica creates it, and the tables with their keys and indexes
+        assertThat(fx.pgStrings("SELECT indexname FROM pg_indexes WHERE schemaname = '" + fx.pgSchema + "' ORDER BY 1"))
+                .containsExactly("idx_v", "other_pkey", "t_pkey");
+        try (Connection pg = fx.pg(); Statement s = pg.createStatement()) {
+            s.execute("DELETE FROM " + fx.pgSchema + ".t"); // PostgreSQL lost t's rows
+            s.execute("CREATE VIEW " + fx.pgSchema + ".t_view AS SELECT v FROM " + fx.pgSchema + ".t"); // kept in place
+        }
+        fx.mysqlExec("INSERT INTO t VALUES (2, 2)", "INSERT INTO other VALUES (2)");
+        fx.ok("sync_tables", "--source", "mysql", "--tables", fx.mysqlSchema + ".t");
+        assertThat(fx.pgStrings("SELECT count(*) FROM " + fx.pgSchema + ".t_view")).containsExactly("2");
+        fx.mysqlExec("INSERT INTO t VALUES (3, 3)");
+        catchUpAndCompare(fx);
+    }
+
     /** Runs the replica until it has caught up, stops it, and compares both tables. */
     private static void catchUpAndCompare(ReplicaFixture fx) throws Exception {
         RunningReplica replica = RunningReplica.start(fx);
