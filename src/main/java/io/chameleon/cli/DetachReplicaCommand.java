@@ -11,11 +11,14 @@ import io.chameleon.mysql.ConsistentSnapshot;
 import io.chameleon.mysql.MysqlConnector;
 import io.chameleon.mysql.SchemaReader;
 import io.chameleon.mysql.ServerInfo;
+import io.chameleon.pg.Sql;
 import io.chameleon.schema.ForeignKeyDef;
 import io.chameleon.schema.TableName;
 import picocli.CommandLine.Command;
 
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,13 +36,7 @@ final class DetachReplicaCommand extends ChameleonCommand {
         SourceConfig source = source();
         try (Connection c = openCatalogConnection()) {
             Catalog catalog = Catalog.open(c);
-            SourceRecord record = catalog.sources().get(source.name());
-            if (!DETACHABLE.contains(record.status())) {
-                throw new CommandFailure(ExitCode.REFUSED, "source " + source.name() + " is " + record.status().label()
-                        + "; detach_replica needs it initialised, stopped or synced"
-                        + (record.status() == SourceStatus.RUNNING ? ": stop it first with stop_replica"
-                        : record.status() == SourceStatus.ERROR ? ": see show_errors, and fix the cause first" : ""));
-            }
+            SourceRecord record = requireDetachable(catalog, source);
             Map<TableName, Long> mysqlNext = new HashMap<>();
             List<ForeignKeyDef> keys = new ArrayList<>();
             BinlogPosition mysqlAt;
@@ -71,6 +68,10 @@ final class DetachReplicaCommand extends ChameleonCommand {
                 throw new CommandFailure(ExitCode.REFUSED, "not confirmed; source " + source.name() + " kept");
             }
             c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("SET LOCAL lock_timeout = " + Sql.literal(source.lockTimeout()));
+            }
+            requireDetachable(catalog, source); // again: a replica may have started while the question was asked
             Detachment detachment = new Detachment(c, source);
             detachment.prepare(mysqlNext, keys);
             catalog.sources().drop(source.name());
@@ -82,5 +83,16 @@ final class DetachReplicaCommand extends ChameleonCommand {
                     + " " + source.schemaMappings().values() + " now work on their own");
         }
         return ExitCode.OK;
+    }
+
+    private static SourceRecord requireDetachable(Catalog catalog, SourceConfig source) throws SQLException {
+        SourceRecord record = catalog.sources().get(source.name());
+        if (!DETACHABLE.contains(record.status())) {
+            throw new CommandFailure(ExitCode.REFUSED, "source " + source.name() + " is " + record.status().label()
+                    + "; detach_replica needs it initialised, stopped or synced"
+                    + (record.status() == SourceStatus.RUNNING ? ": stop it first with stop_replica"
+                    : record.status() == SourceStatus.ERROR ? ": see show_errors, and fix the cause first" : ""));
+        }
+        return record;
     }
 }

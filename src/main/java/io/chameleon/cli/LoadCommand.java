@@ -113,8 +113,9 @@ abstract class LoadCommand extends ChameleonCommand {
             boolean terminal = System.console() != null && !Detach.isDetachedChild();
             result = new InitialLoad(config(), source, recorder, terminal ? io.out() : null, scope).run();
         } catch (Exception e) {
-            // a partial copy changed nothing unless it finished: the source is as it was
-            SourceStatus after = scope.whole() || before == during() ? SourceStatus.ERROR : before;
+            // a partial copy changed nothing unless it finished (keep_existing_schema empties the tables first)
+            SourceStatus after = scope.whole() || before == during() || source.keepExistingSchema() ? SourceStatus.ERROR
+                    : before;
             try (Connection c = openCatalogConnection()) {
                 Catalog catalog = Catalog.open(c);
                 catalog.sources().setStatus(sourceId, after);
@@ -153,6 +154,10 @@ abstract class LoadCommand extends ChameleonCommand {
         int id = catalog.sources().id(source.name());
         SourceRecord record = catalog.sources().get(source.name());
         SourceStatus status = record.status();
+        if (status == SourceStatus.INITIALISING && during() != SourceStatus.INITIALISING) {
+            throw new CommandFailure(ExitCode.REFUSED, "source " + source.name() + " is initialising: its init_replica"
+                    + " has not finished; wait for it, or if its process is gone, run init_replica again");
+        }
         if (status == SourceStatus.INITIALISING || status == SourceStatus.SYNCING) {
             String where = record.processPid() == null ? "no process" : "pid " + record.processPid() + " on " + record.processHost();
             if (record.processPid() == null || record.processHost().equals(InetAddress.getLocalHost().getHostName())

@@ -5,6 +5,7 @@ import io.chameleon.catalog.SchemaMappings;
 import io.chameleon.catalog.SourceRecord;
 import io.chameleon.catalog.SourceStatus;
 import io.chameleon.config.SourceConfig;
+import io.chameleon.copy.IndexNamer;
 import io.chameleon.pg.Sql;
 import picocli.CommandLine.Command;
 
@@ -13,6 +14,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -34,9 +38,7 @@ final class UpdateSchemaMappingsCommand extends ChameleonCommand {
             }
             c.setAutoCommit(false);
             SchemaMappings.Update update = catalog.mappings().update(record.id(), source);
-            for (List<String> move : update.moved().values()) {
-                renameSchema(c, move.get(0), move.get(1));
-            }
+            renameSchemas(c, update.moved().values());
             c.commit();
             if (update.none()) {
                 io.out().println("source " + source.name() + ": the catalogue's schema mappings are the configuration's;"
@@ -54,18 +56,37 @@ final class UpdateSchemaMappingsCommand extends ChameleonCommand {
         return ExitCode.OK;
     }
 
-    /** The tables move with their schema; a destination PostgreSQL already has is refused, as it may hold data. */
-    private static void renameSchema(Connection c, String from, String to) throws SQLException {
-        if (!exists(c, from)) {
-            return;
-        }
-        if (exists(c, to)) {
-            throw new CommandFailure(ExitCode.REFUSED, "PostgreSQL schema " + to + " exists already: rename or drop it,"
-                    + " then run update_schema_mappings again (nothing was changed)");
+    /**
+     * The tables move with their schemas, through a temporary name each, so two schemas may swap.
+     * A destination PostgreSQL already has, other than one of the schemas moving away, is refused:
+     * it may hold data.
+     */
+    private static void renameSchemas(Connection c, Collection<List<String>> moves) throws SQLException {
+        Set<String> leaving = new HashSet<>();
+        moves.forEach(m -> leaving.add(m.get(0)));
+        List<List<String>> present = new ArrayList<>();
+        for (List<String> m : moves) {
+            if (exists(c, m.get(1)) && !leaving.contains(m.get(1))) {
+                throw new CommandFailure(ExitCode.REFUSED, "PostgreSQL schema " + m.get(1) + " exists already and is not"
+                        + " one of the source's schemas: rename it (or drop it if it holds nothing you need), then run"
+                        + " update_schema_mappings again; nothing was changed");
+            }
+            if (exists(c, m.get(0))) {
+                present.add(m);
+            }
         }
         try (Statement s = c.createStatement()) {
-            s.execute("ALTER SCHEMA " + Sql.ident(from) + " RENAME TO " + Sql.ident(to));
+            for (List<String> m : present) {
+                s.execute("ALTER SCHEMA " + Sql.ident(m.get(0)) + " RENAME TO " + Sql.ident(moving(m.get(0))));
+            }
+            for (List<String> m : present) {
+                s.execute("ALTER SCHEMA " + Sql.ident(moving(m.get(0))) + " RENAME TO " + Sql.ident(m.get(1)));
+            }
         }
+    }
+
+    private static String moving(String schema) {
+        return IndexNamer.fit("_" + schema + "_moving");
     }
 
     private static boolean exists(Connection c, String schema) throws SQLException {

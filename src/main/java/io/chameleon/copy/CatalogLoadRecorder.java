@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,12 @@ public final class CatalogLoadRecorder implements LoadCatalog, AutoCloseable {
         } else {
             catalog.tables().upsert(sourceId, tables);
         }
-        catalog.tables().saveSchemaCharsets(sourceId, result.context().schemaCharsets());
+        Map<String, String> charsets = new HashMap<>(result.context().schemaCharsets());
+        if (!result.scope().whole()) {
+            // replay tracks the charsets at its own position; MySQL's now only fill in schemas it has none for
+            charsets.putAll(catalog.tables().schemaCharsets(sourceId));
+        }
+        catalog.tables().saveSchemaCharsets(sourceId, charsets);
         catalog.tables().saveDefinitions(sourceId, definitions.of(result));
         BinlogPosition earliest = result.tables().stream().map(LoadedTable::position)
                 .min(Comparator.naturalOrder()).orElse(null);

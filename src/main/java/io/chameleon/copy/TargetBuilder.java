@@ -238,11 +238,16 @@ final class TargetBuilder {
             }
             for (TablePlan p : plans) {
                 String target = Sql.ident(p.targetSchema());
+                List<String> oldTypes = enumTypesOf(c, p.targetSchema(), p.pgTable());
                 s.execute("DROP TABLE IF EXISTS " + Sql.qualified(p.targetSchema(), p.pgTable()) + " CASCADE");
+                // without CASCADE: a type another table still uses stops the swap instead of taking that column
+                for (String name : oldTypes) {
+                    s.execute("DROP TYPE " + Sql.qualified(p.targetSchema(), name));
+                }
                 for (PgType t : p.pgTypes()) {
                     if (t.enumType().isPresent()) {
                         String name = t.enumType().get().name();
-                        s.execute("DROP TYPE IF EXISTS " + Sql.qualified(p.targetSchema(), name) + " CASCADE");
+                        s.execute("DROP TYPE IF EXISTS " + Sql.qualified(p.targetSchema(), name));
                         s.execute("ALTER TYPE " + Sql.qualified(p.loadSchema(), name) + " SET SCHEMA " + target);
                     }
                 }
@@ -257,6 +262,23 @@ final class TargetBuilder {
                 s.execute("DROP SCHEMA " + Sql.ident(load) + " CASCADE");
             }
         }
+    }
+
+    /** The enum types of the schema that the table's columns use, which go with the table it replaces. */
+    private static List<String> enumTypesOf(Connection c, String schema, String table) throws SQLException {
+        List<String> types = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT t.typname FROM pg_attribute a"
+                + " JOIN pg_type t ON t.oid = a.atttypid JOIN pg_namespace n ON n.oid = t.typnamespace"
+                + " WHERE a.attrelid = to_regclass(?) AND a.attnum > 0 AND t.typtype = 'e' AND n.nspname = ?")) {
+            s.setString(1, Sql.qualified(schema, table));
+            s.setString(2, schema);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    types.add(rs.getString(1));
+                }
+            }
+        }
+        return types;
     }
 
     private void grants(Connection c, String schema) throws SQLException {

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -69,6 +70,7 @@ public final class Detachment {
         }
         for (String[] o : owned) {
             long next = mysqlNext.getOrDefault(new TableName(mysqlSchemaOf.get(o[0]), o[1]), 1L);
+            Savepoint savepoint = pg.setSavepoint();
             try (PreparedStatement s = pg.prepareStatement("SELECT setval(?, greatest(coalesce(max(" + Sql.ident(o[2])
                     + ")::numeric, 0) + 1, ?)::bigint, false) FROM " + Sql.qualified(o[0], o[1]))) {
                 s.setString(1, o[3]);
@@ -77,8 +79,14 @@ public final class Detachment {
                     rs.next();
                     LOG.info("sequence {} of {}.{}.{}: next value {}", o[3], o[0], o[1], o[2], rs.getLong(1));
                 }
+                pg.releaseSavepoint(savepoint);
+                sequences++;
+            } catch (SQLException e) {
+                // a key past a sequence's range (bigint unsigned above 2^63 - 1)
+                pg.rollback(savepoint);
+                warn("sequence " + o[3] + " of " + o[0] + "." + o[1] + "." + o[2] + " not set: " + e.getMessage()
+                        + "; set it yourself with SELECT setval('" + o[3] + "', ...)");
             }
-            sequences++;
         }
     }
 

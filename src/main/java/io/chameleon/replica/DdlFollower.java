@@ -69,6 +69,12 @@ final class DdlFollower implements SchemaFollower {
         if (!copiedLater.isEmpty()) {
             LOG.info("source {}: statement at {} skipped: the copy of {} was taken after it and has it already: {}",
                     sourceName, statement.at(), copiedLater, statement.sql());
+            List<TableName> others = affected(o).stream().filter(t -> !copiedLater.contains(t)).toList();
+            if (!others.isEmpty()) {
+                // one statement on several tables (DROP TABLE a, b; RENAME TABLE a TO b, c TO d) is followed whole or not at all
+                LOG.warn("source {}: the statement at {} also changed {}, whose copies are older: those changes are not"
+                        + " followed; run sync_tables for them: {}", sourceName, statement.at(), others, statement.sql());
+            }
             moveOn(statement);
             return null;
         }

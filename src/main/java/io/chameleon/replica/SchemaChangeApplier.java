@@ -157,10 +157,11 @@ final class SchemaChangeApplier {
         Map<TableName, ReplicatedTable> rows = new HashMap<>();
         catalog.tables().list(sourceId).forEach(r -> rows.put(r.mysqlName(), r));
         Map<TableName, ReplicatedTable> out = new HashMap<>();
-        for (TableName t : tables(o)) {
-            ReplicatedTable before = rows.get(t);
-            if (before != null && !before.replicated() && !o.startsReplicating().contains(t)) {
-                out.put(t, before);
+        for (TableChange c : o.changes()) {
+            // a renamed table is in the catalogue under its name before the statement
+            ReplicatedTable before = rows.get(c.kind() == TableChange.Kind.RENAMED ? c.previous() : c.table());
+            if (before != null && !before.replicated() && !o.startsReplicating().contains(c.table())) {
+                out.put(c.table(), before);
             }
         }
         return out;

@@ -59,12 +59,23 @@ class UpdateSchemaMappingsIT {
             assertThat(TableComparator.compare(my, second, "u", pg, "dst_" + second, 20)).isEmpty();
         }
 
+        // the two schemas swap their destinations: the PostgreSQL schemas swap names, their tables with them
+        String swapped = fx.config().replace("      " + fx.mysqlSchema + ": " + moved + "\n      " + second + ": dst_" + second
+                + "\n", "      " + fx.mysqlSchema + ": dst_" + second + "\n      " + second + ": " + moved + "\n");
+        fx.useConfig(swapped);
+        assertThat(fx.ok("update_schema_mappings", "--source", "mysql").out()).contains("from PostgreSQL schema " + moved
+                + " to dst_" + second, "from PostgreSQL schema dst_" + second + " to " + moved);
+        try (Connection my = fx.mysql(); Connection pg = fx.pg()) {
+            assertThat(TableComparator.compare(my, fx.mysqlSchema, "t", pg, "dst_" + second, 20)).isEmpty();
+            assertThat(TableComparator.compare(my, second, "u", pg, moved, 20)).isEmpty();
+        }
+
         // the second schema unmapped again: it leaves the catalogue, its PostgreSQL schema stays
-        fx.useConfig(fx.config().replace("      " + second + ": dst_" + second + "\n", ""));
+        fx.useConfig(fx.config().replace("      " + second + ": " + moved + "\n", ""));
         assertThat(fx.ok("update_schema_mappings", "--source", "mysql").out())
-                .contains("removed: MySQL schema " + second, "dst_" + second + " stays");
+                .contains("removed: MySQL schema " + second, moved + " stays");
         assertThat(fx.pgStrings("SELECT count(*) FROM sch_chameleon.replicated_tables WHERE mysql_schema = '" + second
                 + "'")).containsExactly("0");
-        assertThat(fx.pgStrings("SELECT count(*) FROM dst_" + second + ".u")).containsExactly("2");
+        assertThat(fx.pgStrings("SELECT count(*) FROM " + moved + ".u")).containsExactly("2");
     }
 }
