@@ -39,6 +39,12 @@ final class UpdateSchemaMappingsCommand extends ChameleonCommand {
             c.setAutoCommit(false);
             SchemaMappings.Update update = catalog.mappings().update(record.id(), source);
             renameSchemas(c, update.moved().values());
+            try (Statement s = c.createStatement()) {
+                for (String pg : update.added().values()) {
+                    // there already, so that a CREATE TABLE replayed before refresh_schema has a schema to go to
+                    s.execute("CREATE SCHEMA IF NOT EXISTS " + Sql.ident(pg));
+                }
+            }
             c.commit();
             if (update.none()) {
                 io.out().println("source " + source.name() + ": the catalogue's schema mappings are the configuration's;"

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -134,6 +135,11 @@ public final class SchemaReader {
 
     /** The next AUTO_INCREMENT value of each table of a schema that has one. */
     public Map<String, Long> autoIncrements(String schema) throws SQLException {
+        if (!server.isMariaDb() && server.atLeast(8, 0, 3)) {
+            try (Statement s = conn.createStatement()) {
+                s.execute("SET SESSION information_schema_stats_expiry = 0"); // MySQL 8 caches AUTO_INCREMENT for a day
+            }
+        }
         Map<String, Long> next = new HashMap<>();
         try (PreparedStatement ps = conn.prepareStatement("SELECT TABLE_NAME, AUTO_INCREMENT FROM information_schema.TABLES"
                 + " WHERE TABLE_SCHEMA = ? AND AUTO_INCREMENT IS NOT NULL")) {

@@ -38,6 +38,8 @@ class UpdateSchemaMappingsIT {
                 + fx.pgSchema + " to " + moved, "added: MySQL schema " + second, "refresh_schema --source mysql --schema "
                 + second);
         assertThat(fx.pgStrings("SELECT count(*) FROM " + moved + ".t")).containsExactly("1");
+        assertThat(fx.pgStrings("SELECT count(*) FROM pg_namespace WHERE nspname = 'dst_" + second + "'"))
+                .as("the new destination is created, empty").containsExactly("1");
         assertThat(fx.pgStrings("SELECT DISTINCT pg_schema FROM sch_chameleon.replicated_tables")).containsExactly(moved);
         assertThat(fx.ok("update_schema_mappings", "--source", "mysql").out()).contains("nothing to do");
         fx.ok("refresh_schema", "--source", "mysql", "--schema", second);
