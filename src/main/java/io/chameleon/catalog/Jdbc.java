@@ -1,5 +1,6 @@
 package io.chameleon.catalog;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,8 +9,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** The nullable-value conversions JDBC leaves to every caller. */
+/** The nullable-value conversions and small queries JDBC leaves to every caller. */
 final class Jdbc {
     private Jdbc() {}
 
@@ -47,5 +50,19 @@ final class Jdbc {
      */
     static String storable(String text) {
         return text == null || text.indexOf('\0') < 0 ? text : text.replace("\0", "\\u0000");
+    }
+
+    /** The first two columns of a query on one source's rows, as a map in the query's order. */
+    static Map<String, String> pairs(Connection c, String sql, int sourceId) throws SQLException {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setInt(1, sourceId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    pairs.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return pairs;
     }
 }

@@ -161,17 +161,8 @@ public final class ReplicatedTables {
 
     /** The default character set of each MySQL schema as DDL replay tracks it. */
     public Map<String, String> schemaCharsets(int sourceId) throws SQLException {
-        Map<String, String> charsets = new HashMap<>();
-        try (PreparedStatement s = connection.prepareStatement("SELECT mysql_schema, charset"
-                + " FROM sch_chameleon.schema_charsets WHERE source_id = ?")) {
-            s.setInt(1, sourceId);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    charsets.put(rs.getString(1), rs.getString(2));
-                }
-            }
-        }
-        return charsets;
+        return Jdbc.pairs(connection, "SELECT mysql_schema, charset FROM sch_chameleon.schema_charsets"
+                + " WHERE source_id = ?", sourceId);
     }
 
     /** Replaces the tracked default character sets of the source's schemas. */

@@ -4,7 +4,6 @@ import io.chameleon.config.SourceConfig;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,17 +33,8 @@ public final class SchemaMappings {
 
     /** MySQL schema → PostgreSQL schema, in MySQL schema order. */
     public Map<String, String> of(int sourceId) throws SQLException {
-        Map<String, String> mappings = new LinkedHashMap<>();
-        try (PreparedStatement s = connection.prepareStatement("SELECT mysql_schema, pg_schema"
-                + " FROM sch_chameleon.schema_mappings WHERE source_id = ? ORDER BY mysql_schema")) {
-            s.setInt(1, sourceId);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    mappings.put(rs.getString(1), rs.getString(2));
-                }
-            }
-        }
-        return mappings;
+        return Jdbc.pairs(connection, "SELECT mysql_schema, pg_schema FROM sch_chameleon.schema_mappings"
+                + " WHERE source_id = ? ORDER BY mysql_schema", sourceId);
     }
 
     /**
