@@ -29,7 +29,13 @@ abstract class ChameleonCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        configureLogging();
+        try {
+            configureLogging();
+        } catch (RuntimeException e) {
+            // a configuration that cannot be read: told as one line, not with the logger's default debug output
+            LogSetup.quiet();
+            throw e;
+        }
         return execute().code;
     }
 
