@@ -65,6 +65,29 @@ class SyncTablesIT {
         catchUpAndCompare(fx);
     }
 
+    /** The enum types of the table a copy replaces go with it, so a column added later can create its type again. */
+    @Test
+    void theReplacedTablesEnumTypesGoWithIt() throws Exception {
+        ReplicaFixture fx = ReplicaFixture.create("sync_enum", "    sleep_loop: 1\n");
+        fx.mysqlExec("CREATE TABLE e (id int PRIMARY KEY, k enum('x','y'))", "CREATE TABLE other (id int PRIMARY KEY)",
+                "INSERT INTO e VALUES (1, 'x')");
+        fx.initReplica();
+        fx.mysqlExec("ALTER TABLE e DROP COLUMN k");
+        fx.ok("sync_tables", "--source", "mysql", "--tables", fx.mysqlSchema + ".e");
+        assertThat(fx.pgStrings("SELECT count(*) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
+                + " WHERE n.nspname = '" + fx.pgSchema + "' AND t.typtype = 'e'")).containsExactly("0");
+        fx.mysqlExec("ALTER TABLE e ADD COLUMN k enum('p','q')", "INSERT INTO e VALUES (2, 'q')");
+        RunningReplica replica = RunningReplica.start(fx);
+        try {
+            replica.awaitCaughtUp(Duration.ofSeconds(60));
+        } finally {
+            replica.stop();
+        }
+        assertThat(replica.failure()).isNull();
+        assertThat(fx.pgStrings("SELECT message FROM sch_chameleon.error_log")).isEmpty();
+        assertThat(fx.diff("e")).isEmpty();
+    }
+
     /** keep_existing_schema: sync_tables empties and reloads the table in place, so a view on it stays. */
     @Test
     void withKeepExistingSchemaTheTableIsReloadedInPlace() throws Exception {
