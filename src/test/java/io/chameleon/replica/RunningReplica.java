@@ -50,6 +50,17 @@ final class RunningReplica {
         return replica;
     }
 
+    /** Starts the replica, waits until it has applied everything MySQL has written, stops it; it must not have failed. */
+    static void catchUpOnce(ReplicaFixture fx) throws Exception {
+        RunningReplica replica = start(fx);
+        try {
+            replica.awaitCaughtUp(Duration.ofSeconds(60));
+        } finally {
+            replica.stop();
+        }
+        assertThat(replica.failure()).isNull();
+    }
+
     /** The first failure reported, or null. */
     Throwable failure() {
         return failure.get();
