@@ -25,6 +25,11 @@ public interface SchemaFollower {
         public Map<TableName, ReaderTable> mismatch(TableName table, String difference, Statement where) {
             return null;
         }
+
+        @Override
+        public Map<TableName, ReaderTable> undecodable(TableName table, String reason, Statement where) {
+            return null;
+        }
     };
 
     /**
@@ -50,4 +55,14 @@ public interface SchemaFollower {
      * @return the followed tables from now on, or null to decode with the tracked columns anyway
      */
     Map<TableName, ReaderTable> mismatch(TableName table, String difference, Statement where) throws InterruptedException;
+
+    /**
+     * A row of a followed table cannot be decoded (a value the reader does not understand).
+     *
+     * @param reason what failed, where in the binlog, and how to look at it
+     * @param where the row event's transaction in the binlog (its sql is null)
+     * @return the followed tables from now on, without {@code table}; or null when the failure must stop the
+     *     replica (on_error_replay exit)
+     */
+    Map<TableName, ReaderTable> undecodable(TableName table, String reason, Statement where) throws InterruptedException;
 }

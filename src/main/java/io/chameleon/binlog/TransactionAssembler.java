@@ -65,6 +65,8 @@ final class TransactionAssembler {
      * binlog_legacy_event_pos is set); its GTID event and the commit carry theirs.
      */
     private long lastPosition;
+    /** Where the transaction being read starts (its GTID event or BEGIN), for mysqlbinlog in messages. */
+    private long transactionStart;
     /** Parts of the current transaction handed on before its commit. */
     private int partsHandedOn;
     private String file;
@@ -104,10 +106,12 @@ final class TransactionAssembler {
         if (data instanceof EventDataWrapper wrapped) {
             data = wrapped.getExternal();
         }
+        long before = lastPosition;
         if (position(event) > 0) {
             lastPosition = position(event);
         }
         if (STARTS.contains(type)) {
+            transactionStart = before;
             startTransaction();
             pendingGtid = null;
             pendingStandalone = false;
@@ -138,6 +142,9 @@ final class TransactionAssembler {
 
     private void query(Event event, String sql, String database, SessionSettings session) throws InterruptedException {
         if (sql.equalsIgnoreCase("BEGIN")) {
+            if (pendingGtid == null && !begun && pending.isEmpty()) {
+                transactionStart = lastPosition - ((EventHeaderV4) event.getHeader()).getEventLength();
+            }
             startTransaction();
             begun = true;
         } else if (sql.equalsIgnoreCase("COMMIT")) {
@@ -225,11 +232,18 @@ final class TransactionAssembler {
         if (name == null || tables.get(name).skips(RowChange.Kind.INSERT, write.getRows().size())) {
             return;
         }
-        ReaderTable table = tables.get(name);
-        for (Serializable[] row : write.getRows()) {
-            byte[][] after = rowImages.decode(name, table.columns(), write.getIncludedColumns(), row);
-            collect(event, new RowChange(name, RowChange.Kind.INSERT, null, after));
+        List<RowChange> rows = new ArrayList<>();
+        try {
+            ReaderTable table = tables.get(name);
+            for (Serializable[] row : write.getRows()) {
+                byte[][] after = rowImages.decode(name, table.columns(), write.getIncludedColumns(), row);
+                rows.add(new RowChange(name, RowChange.Kind.INSERT, null, after));
+            }
+        } catch (RuntimeException e) {
+            undecodable(event, name, e);
+            return;
         }
+        collectAll(event, rows);
     }
 
     private void updates(Event event, UpdateRowsEventData update) throws InterruptedException {
@@ -237,12 +251,20 @@ final class TransactionAssembler {
         if (name == null || tables.get(name).skips(RowChange.Kind.UPDATE, update.getRows().size())) {
             return;
         }
-        ReaderTable table = tables.get(name);
-        for (Map.Entry<Serializable[], Serializable[]> row : update.getRows()) {
-            byte[][] before = rowImages.decode(name, table.columns(), update.getIncludedColumnsBeforeUpdate(), row.getKey());
-            byte[][] after = rowImages.decode(name, table.columns(), update.getIncludedColumns(), row.getValue());
-            collect(event, new RowChange(name, RowChange.Kind.UPDATE, before, after));
+        List<RowChange> rows = new ArrayList<>();
+        try {
+            ReaderTable table = tables.get(name);
+            for (Map.Entry<Serializable[], Serializable[]> row : update.getRows()) {
+                byte[][] before = rowImages.decode(name, table.columns(), update.getIncludedColumnsBeforeUpdate(),
+                        row.getKey());
+                byte[][] after = rowImages.decode(name, table.columns(), update.getIncludedColumns(), row.getValue());
+                rows.add(new RowChange(name, RowChange.Kind.UPDATE, before, after));
+            }
+        } catch (RuntimeException e) {
+            undecodable(event, name, e);
+            return;
         }
+        collectAll(event, rows);
     }
 
     private void deletes(Event event, DeleteRowsEventData delete) throws InterruptedException {
@@ -250,10 +272,43 @@ final class TransactionAssembler {
         if (name == null || tables.get(name).skips(RowChange.Kind.DELETE, delete.getRows().size())) {
             return;
         }
-        ReaderTable table = tables.get(name);
-        for (Serializable[] row : delete.getRows()) {
-            byte[][] before = rowImages.decode(name, table.columns(), delete.getIncludedColumns(), row);
-            collect(event, new RowChange(name, RowChange.Kind.DELETE, before, null));
+        List<RowChange> rows = new ArrayList<>();
+        try {
+            ReaderTable table = tables.get(name);
+            for (Serializable[] row : delete.getRows()) {
+                byte[][] before = rowImages.decode(name, table.columns(), delete.getIncludedColumns(), row);
+                rows.add(new RowChange(name, RowChange.Kind.DELETE, before, null));
+            }
+        } catch (RuntimeException e) {
+            undecodable(event, name, e);
+            return;
+        }
+        collectAll(event, rows);
+    }
+
+    /**
+     * A row of {@code name} cannot be decoded: the follower takes the table out of replay (its changes
+     * read so far in this transaction go with it) or, under on_error_replay exit, the reader stops.
+     */
+    private void undecodable(Event event, TableName name, RuntimeException e) throws InterruptedException {
+        long end = position(event);
+        String inspect = "mysqlbinlog --read-from-remote-server --start-position=" + transactionStart
+                + (end > 0 ? " --stop-position=" + end : "") + " --base64-output=decode-rows -vv " + file;
+        String reason = "a row event of " + name + " in the transaction at " + file + ":" + transactionStart
+                + " cannot be decoded: " + e.getMessage() + "; inspect it with: " + inspect;
+        Map<TableName, ReaderTable> now = follower.undecodable(name, reason, new SchemaFollower.Statement(null, null,
+                null, new BinlogPosition(file, lastPosition, null), time(event), SessionSettings.DEFAULT));
+        if (now == null) {
+            throw new IllegalStateException(reason, e);
+        }
+        pending.removeIf(c -> c.table().equals(name));
+        pendingBytes = pending.stream().mapToLong(RowChange::heapBytes).sum();
+        follow(now);
+    }
+
+    private void collectAll(Event event, List<RowChange> rows) throws InterruptedException {
+        for (RowChange row : rows) {
+            collect(event, row);
         }
     }
 

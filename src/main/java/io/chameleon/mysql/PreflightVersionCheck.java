@@ -3,7 +3,7 @@ package io.chameleon.mysql;
 /** Whether the server is a flavour and version chameleon is built and tested for. */
 final class PreflightVersionCheck {
     static final String NAME = "mysql version";
-    static final String SUPPORTED = "MySQL 5.7 and 8.x, MariaDB 10.x and 11.x";
+    static final String SUPPORTED = "MySQL 5.7, 8.0, 8.4 and 9.x, MariaDB 10.x and 11.x";
 
     private PreflightVersionCheck() {}
 
@@ -11,7 +11,7 @@ final class PreflightVersionCheck {
         if (s.isMariaDb()) {
             return s.major() == 10 || s.major() == 11;
         }
-        return (s.major() == 5 && s.minor() == 7) || s.major() == 8;
+        return (s.major() == 5 && s.minor() == 7) || s.major() == 8 || s.major() == 9;
     }
 
     /** @param auroraVersion {@code @@aurora_version} when the server is Amazon Aurora, else null */

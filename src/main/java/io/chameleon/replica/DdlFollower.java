@@ -4,6 +4,7 @@ import io.chameleon.apply.ApplyTarget;
 import io.chameleon.binlog.ReaderTable;
 import io.chameleon.binlog.SchemaFollower;
 import io.chameleon.binlog.SourceTransaction;
+import io.chameleon.config.SourceConfig.OnError;
 import io.chameleon.ddl.DdlOutcome;
 import io.chameleon.ddl.DdlTranslator;
 import io.chameleon.ddl.TableChange;
@@ -26,7 +27,7 @@ import java.util.Set;
  * transactions, and gives the reader the tables the next rows decode with. A statement skipped
  * is logged with its reason; one on its own still moves the applied position past it. A table
  * whose copy was taken after the statement already has it: the statement is skipped for it, as
- * its row events are. Never stops the reader.
+ * its row events are. Never stops the reader, but for a row it cannot decode under on_error_replay exit.
  */
 final class DdlFollower implements SchemaFollower {
     private static final Logger LOG = LoggerFactory.getLogger(DdlFollower.class);
@@ -38,10 +39,12 @@ final class DdlFollower implements SchemaFollower {
     private TrackedTables tracked;
     private final Map<TableName, BinlogPosition> snapshots;
     private final Set<TableName> disabled;
+    private final OnError onErrorReplay;
 
     DdlFollower(String sourceName, DdlTranslator translator, TrackedTargets build, TrackedState state,
-            TransactionQueue queue) {
+            TransactionQueue queue, OnError onErrorReplay) {
         this.sourceName = sourceName;
+        this.onErrorReplay = onErrorReplay;
         this.translator = translator;
         this.build = build;
         this.queue = queue;
@@ -86,9 +89,25 @@ final class DdlFollower implements SchemaFollower {
     @Override
     public Map<TableName, ReaderTable> mismatch(TableName table, String difference, Statement where)
             throws InterruptedException {
-        String reason = "table " + table + " stops replicating: its table map at " + where.at() + " does not match the"
-                + " definition the replica tracks: " + difference + "; a statement the replica could not follow changed"
-                + " it: run sync_tables for it (or init_replica)";
+        return stopReplicating(table, "table " + table + " stops replicating: its table map at " + where.at()
+                + " does not match the definition the replica tracks: " + difference + "; a statement the replica could"
+                + " not follow changed it: run sync_tables for it (or init_replica)", where);
+    }
+
+    /** Under on_error_replay continue the table leaves replay, as for a mismatch; under exit the replica stops. */
+    @Override
+    public Map<TableName, ReaderTable> undecodable(TableName table, String reason, Statement where)
+            throws InterruptedException {
+        if (onErrorReplay != OnError.CONTINUE) {
+            return null;
+        }
+        return stopReplicating(table, "table " + table + " stops replicating (on_error_replay continue): " + reason
+                + "; once the cause is fixed, run sync_tables for it", where);
+    }
+
+    /** The table leaves the followed set, through the queue in binlog order, with {@code reason} in error_log. */
+    private Map<TableName, ReaderTable> stopReplicating(TableName table, String reason, Statement where)
+            throws InterruptedException {
         LOG.warn("source {}: {}", sourceName, reason);
         Map<TableName, TrackedTable> rest = new HashMap<>(tracked.tables());
         rest.remove(table);

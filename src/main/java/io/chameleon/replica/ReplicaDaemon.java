@@ -212,7 +212,8 @@ public final class ReplicaDaemon {
                         lastRead.set(t.sourceTime());
                         metrics.read(t);
                         queue.accept(t);
-                    }, new DdlFollower(source.name(), translator, build, state, queue));
+                    }, new DdlFollower(source.name(), translator, build, state, queue,
+                    source.onErrorReplay()));
             SchemaChangeApplier changes = new SchemaChangeApplier(applyConnection, record.id(), source.onErrorReplay(),
                     build, applier);
             LOG.info("replica of source {} starts at {} with {} tables", source.name(), record.applied(),

@@ -7,6 +7,7 @@ import io.chameleon.mysql.SchemaReader;
 import io.chameleon.mysql.ServerInfo;
 import io.chameleon.schema.TableDef;
 import io.chameleon.schema.TableName;
+import io.chameleon.testing.SourceSql;
 import io.chameleon.testing.TestServers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -114,7 +115,7 @@ class BinlogGtidIT {
     }
 
     private static BinlogPosition position(Statement s) throws SQLException {
-        try (ResultSet rs = s.executeQuery("SHOW MASTER STATUS")) {
+        try (ResultSet rs = s.executeQuery(SourceSql.binlogStatus())) {
             rs.next();
             return new BinlogPosition(rs.getString(1), rs.getLong(2), gtidBinlogPos(s));
         }

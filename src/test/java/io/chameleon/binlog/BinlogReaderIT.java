@@ -8,6 +8,7 @@ import io.chameleon.mysql.ServerInfo;
 import io.chameleon.schema.TableDef;
 import io.chameleon.schema.TableName;
 import io.chameleon.testing.FreezableProxy;
+import io.chameleon.testing.SourceSql;
 import io.chameleon.testing.TestServers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -252,7 +253,7 @@ class BinlogReaderIT {
     }
 
     private static BinlogPosition masterStatus(Statement s) throws SQLException {
-        try (ResultSet rs = s.executeQuery("SHOW MASTER STATUS")) {
+        try (ResultSet rs = s.executeQuery(SourceSql.binlogStatus())) {
             rs.next();
             return new BinlogPosition(rs.getString(1), rs.getLong(2), null);
         }

@@ -9,6 +9,7 @@ import io.chameleon.mysql.SchemaReader;
 import io.chameleon.mysql.ServerInfo;
 import io.chameleon.schema.ColumnDef;
 import io.chameleon.schema.TableDef;
+import io.chameleon.testing.SourceSql;
 import io.chameleon.testing.TestServers;
 import io.chameleon.types.TextSelect;
 import org.junit.jupiter.api.Test;
@@ -110,7 +111,7 @@ class BinlogValuesIT {
             for (ColumnDef col : table.columns()) {
                 selectList.add(TextSelect.expression(col));
             }
-            try (ResultSet rs = s.executeQuery("SHOW MASTER STATUS")) {
+            try (ResultSet rs = s.executeQuery(SourceSql.binlogStatus())) {
                 rs.next();
                 file = rs.getString(1);
                 position = rs.getLong(2);

@@ -1,5 +1,6 @@
 package io.chameleon.copy;
 
+import io.chameleon.testing.SourceSql;
 import io.chameleon.testing.ReplicaFixture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ class InitReplicaIT {
                  '2024-01-01 00:00:00')""",
                 "CREATE TABLE big (id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY, payload VARCHAR(50) NOT NULL, n INT,"
                         + " KEY idx_n (n))",
-                "INSERT INTO big (payload, n) SELECT CONCAT('row ', seq), seq % 1000 FROM seq_1_to_250000",
+                "INSERT INTO big (payload, n) SELECT CONCAT('row ', seq), seq % 1000 FROM " + SourceSql.seq(250000),
                 "CREATE TABLE myisam_t (id INT PRIMARY KEY, v VARCHAR(10)) ENGINE=MyISAM",
                 "INSERT INTO myisam_t VALUES (1, 'one'), (2, 'two')",
                 "CREATE TABLE nokey (a INT, b VARCHAR(10))",

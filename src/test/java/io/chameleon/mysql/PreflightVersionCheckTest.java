@@ -15,7 +15,9 @@ class PreflightVersionCheckTest {
         "8.0.36,                        OK",
         "8.0.36-0ubuntu0.22.04.1,       OK",
         "8.4.3,                         OK",
-        "9.1.0,                         WARNING",
+        "9.1.0,                         OK",
+        "9.7.4-2,                       OK",
+        "10.0.1,                        WARNING",
         "5.6.51-log,                    WARNING",
         "5.5.5-10.11.6-MariaDB,         WARNING",
         "10.3.39-MariaDB-0+deb10u1,     OK",
@@ -36,8 +38,8 @@ class PreflightVersionCheckTest {
 
     @Test
     void unsupportedVersionSaysWhatIsSupported() {
-        CheckResult r = PreflightVersionCheck.evaluate(ServerInfo.parse("9.1.0"), null);
+        CheckResult r = PreflightVersionCheck.evaluate(ServerInfo.parse("5.6.51"), null);
         assertThat(r.found()).endsWith("not a supported version");
-        assertThat(r.fix()).contains("MySQL 5.7 and 8.x, MariaDB 10.x and 11.x");
+        assertThat(r.fix()).contains("MySQL 5.7, 8.0, 8.4 and 9.x, MariaDB 10.x and 11.x");
     }
 }

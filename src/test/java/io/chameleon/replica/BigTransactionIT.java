@@ -2,6 +2,7 @@ package io.chameleon.replica;
 
 import io.chameleon.catalog.Catalog;
 import io.chameleon.mysql.BinlogPosition;
+import io.chameleon.testing.SourceSql;
 import io.chameleon.testing.ReplicaCatchUp;
 import io.chameleon.testing.ReplicaFixture;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class BigTransactionIT {
     void aTransactionLargerThanTheHeapIsCommittedWholeOrNotAtAll() throws Exception {
         ReplicaFixture fx = ReplicaFixture.create("bigtx");
         fx.mysqlExec("CREATE TABLE big (id INT PRIMARY KEY, grp INT NOT NULL, payload VARCHAR(600) NOT NULL)",
-                "INSERT INTO big SELECT seq, 0, REPEAT('a', 500) FROM seq_1_to_1000");
+                "INSERT INTO big SELECT seq, 0, REPEAT('a', 500) FROM " + SourceSql.seq(1000));
         fx.ok("create_replica_schema");
         fx.ok("add_source", "--source", fx.sourceName);
         fx.ok("init_replica", "--source", fx.sourceName, "--debug");
@@ -86,7 +87,8 @@ class BigTransactionIT {
     private static String bigTransaction(ReplicaFixture fx) throws SQLException {
         try (Connection my = fx.mysql(); Statement s = my.createStatement()) {
             my.setAutoCommit(false);
-            s.execute("INSERT INTO big SELECT seq, 1, REPEAT(CHAR(65 + seq % 26), 500) FROM seq_1001_to_" + (INSERTS + 1000));
+            s.execute("INSERT INTO big SELECT seq, 1, REPEAT(CHAR(65 + seq % 26), 500) FROM "
+                    + SourceSql.seq(1001, INSERTS + 1000));
             s.execute("UPDATE big SET grp = 2, payload = CONCAT(payload, 'u') WHERE id % 10 = 0");
             s.execute("UPDATE big SET id = id + 1000000 WHERE id % 97 = 0");
             s.execute("DELETE FROM big WHERE id % 89 = 0");

@@ -6,7 +6,7 @@ import io.chameleon.catalog.SourceRecord;
 import io.chameleon.catalog.SourceStatus;
 import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.testing.ReplicaFixture;
-import io.chameleon.testing.RestartableMariaDb;
+import io.chameleon.testing.RestartableSource;
 import io.chameleon.testing.TestServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,11 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * equal value by value at the end.
  */
 class SourceOutageIT {
-    private static RestartableMariaDb mariaDb;
+    private static RestartableSource mariaDb;
 
     @BeforeAll
     static void startPrivateMariaDb() throws Exception {
-        mariaDb = RestartableMariaDb.start();
+        mariaDb = RestartableSource.start();
     }
 
     @AfterAll

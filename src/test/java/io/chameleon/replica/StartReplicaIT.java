@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * start_replica end to end: a writer runs during init_replica (its changes after the snapshot are
  * replayed once, those before are not doubled), then mixed transactions and one larger than the
- * batch size; the replica catches up with SHOW MASTER STATUS and both sides are compared value by value.
+ * batch size; the replica catches up with the binary log status and both sides are compared value by value.
  */
 class StartReplicaIT {
     private static final String[] TABLES = {"items", "order_lines"};

@@ -1,5 +1,7 @@
 package io.chameleon.replica;
 
+import io.chameleon.testing.SourceSql;
+
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,7 +41,7 @@ final class Transfers {
                     + " ENGINE=InnoDB",
             "CREATE TABLE ledger (id BIGINT AUTO_INCREMENT PRIMARY KEY, from_id INT NOT NULL, to_id INT NOT NULL,"
                     + " amount DECIMAL(12,2) NOT NULL) ENGINE=InnoDB",
-            "INSERT INTO accounts SELECT seq, 1000.00, 0 FROM seq_1_to_" + ACCOUNTS};
+            "INSERT INTO accounts SELECT seq, 1000.00, 0 FROM " + SourceSql.seq(ACCOUNTS)};
     }
 
     /** One random move, committed. */

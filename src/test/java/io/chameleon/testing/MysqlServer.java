@@ -70,7 +70,12 @@ public final class MysqlServer implements RestartableSource {
         List<String> args = new ArrayList<>(List.of("--server-id=" + serverId));
         args.addAll(List.of(extraArgs));
         MysqlServer server = new MysqlServer(root, inside, freePort(), args);
-        server.launch();
+        try {
+            server.launch();
+        } catch (Exception e) {
+            server.closeQuietly();
+            throw e;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(server::closeQuietly));
         return server;
     }

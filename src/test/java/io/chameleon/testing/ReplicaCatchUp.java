@@ -16,21 +16,21 @@ public final class ReplicaCatchUp {
 
     /** Where the source's binary log is now. */
     public static BinlogPosition sourcePosition(Connection mysql) throws SQLException {
-        try (Statement s = mysql.createStatement(); ResultSet rs = s.executeQuery("SHOW MASTER STATUS")) {
+        try (Statement s = mysql.createStatement(); ResultSet rs = s.executeQuery(SourceSql.binlogStatus())) {
             rs.next();
             return new BinlogPosition(rs.getString(1), rs.getLong(2), null);
         }
     }
 
     /**
-     * Where the source's binary log is now, with its GTID position (MariaDB's {@code @@gtid_binlog_pos}).
+     * Where the source's binary log is now, with its GTID position (MariaDB's {@code @@gtid_binlog_pos}, MySQL's {@code @@gtid_executed}).
      * A replica caught up with it has applied that GTID position: unlike the file position, it does not
      * move with events that are not transactions (the binlog checkpoint MariaDB writes some time after
      * FLUSH BINARY LOGS).
      */
     public static BinlogPosition sourceGtidPosition(Connection mysql) throws SQLException {
         BinlogPosition p = sourcePosition(mysql);
-        try (Statement s = mysql.createStatement(); ResultSet rs = s.executeQuery("SELECT @@gtid_binlog_pos")) {
+        try (Statement s = mysql.createStatement(); ResultSet rs = s.executeQuery("SELECT " + SourceSql.gtidPosition())) {
             rs.next();
             return new BinlogPosition(p.file(), p.position(), rs.getString(1));
         }

@@ -125,7 +125,11 @@ public final class TestServers {
 
     private static Endpoint startMysql() {
         try {
-            return MysqlServer.start(1).endpoint();
+            Endpoint e = MysqlServer.start(1).endpoint();
+            try (Connection c = mysqlConnection(e, null)) {
+                SourceSql.createNumbers(c);
+            }
+            return e;
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
