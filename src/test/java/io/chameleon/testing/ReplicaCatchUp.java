@@ -2,6 +2,7 @@ package io.chameleon.testing;
 
 import io.chameleon.catalog.Catalog;
 import io.chameleon.mysql.BinlogPosition;
+import io.chameleon.mysql.ServerInfo;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -14,9 +15,10 @@ import java.util.function.Supplier;
 public final class ReplicaCatchUp {
     private ReplicaCatchUp() {}
 
-    /** Where the source's binary log is now. */
+    /** Where the source's binary log is now (SHOW BINARY LOG STATUS on MySQL 8.2+, which has no SHOW MASTER STATUS). */
     public static BinlogPosition sourcePosition(Connection mysql) throws SQLException {
-        try (Statement s = mysql.createStatement(); ResultSet rs = s.executeQuery("SHOW MASTER STATUS")) {
+        String statement = ServerInfo.read(mysql).binaryLogStatusStatement();
+        try (Statement s = mysql.createStatement(); ResultSet rs = s.executeQuery(statement)) {
             rs.next();
             return new BinlogPosition(rs.getString(1), rs.getLong(2), null);
         }
