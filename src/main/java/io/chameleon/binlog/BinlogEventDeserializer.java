@@ -42,6 +42,7 @@ public final class BinlogEventDeserializer {
         byType.put(EventType.DELETE_ROWS, new Delete(tableMaps));
         byType.put(EventType.EXT_WRITE_ROWS, new Write(tableMaps).setMayContainExtraInformation(true));
         byType.put(EventType.EXT_UPDATE_ROWS, new Update(tableMaps).setMayContainExtraInformation(true));
+        byType.put(EventType.PARTIAL_UPDATE_ROWS_EVENT, new PartialUpdateRowsDeserializer(tableMaps));
         byType.put(EventType.EXT_DELETE_ROWS, new Delete(tableMaps).setMayContainExtraInformation(true));
         EventDeserializer d = new EventDeserializer(new EventHeaderV4Deserializer(), new NullEventDataDeserializer(),
                 byType, tableMaps);

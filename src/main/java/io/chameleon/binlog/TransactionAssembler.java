@@ -257,7 +257,10 @@ final class TransactionAssembler {
             for (Map.Entry<Serializable[], Serializable[]> row : update.getRows()) {
                 byte[][] before = rowImages.decode(name, table.columns(), update.getIncludedColumnsBeforeUpdate(),
                         row.getKey());
-                byte[][] after = rowImages.decode(name, table.columns(), update.getIncludedColumns(), row.getValue());
+                // a MySQL partial update (PARTIAL_JSON) logs JSON changes as diffs: made whole from the before image
+                Serializable[] whole = PartialJsonImage.rebuild(name, table.columns(), row.getKey(), row.getValue(), file,
+                        ((EventHeaderV4) event.getHeader()).getPosition());
+                byte[][] after = rowImages.decode(name, table.columns(), update.getIncludedColumns(), whole);
                 rows.add(new RowChange(name, RowChange.Kind.UPDATE, before, after));
             }
         } catch (RuntimeException e) {

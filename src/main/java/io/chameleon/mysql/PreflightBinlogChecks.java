@@ -30,7 +30,7 @@ final class PreflightBinlogChecks {
         out.add(serverId(vars, where, sourceName, myServerId));
         String valueOptions = vars.get("binlog_row_value_options");
         if (valueOptions != null) {
-            out.add(rowValueOptions(valueOptions, where));
+            out.add(rowValueOptions(valueOptions));
         }
         out.add(rowMetadata(vars, where));
         String compression = vars.get("binlog_transaction_compression");
@@ -89,16 +89,14 @@ final class PreflightBinlogChecks {
         return CheckResult.ok("server_id", id + " (the replica connects as " + myServerId + ")");
     }
 
-    /** pg_chameleon #158: with PARTIAL_JSON an update of a JSON column arrives as a diff, and was lost. */
-    private static CheckResult rowValueOptions(String value, String where) {
-        if (!value.toUpperCase().contains("PARTIAL_JSON")) {
-            return CheckResult.ok("binlog_row_value_options", value.isEmpty() ? "'' (full JSON values)" : value);
-        }
-        return CheckResult.failed("binlog_row_value_options",
-                value + ": JSON updates are logged as partial diffs the replica cannot apply",
-                "on " + where + ": remove binlog_row_value_options from [mysqld] in my.cnf and run"
-                        + " SET GLOBAL binlog_row_value_options = ''; to apply it without a restart; on Amazon"
-                        + " RDS/Aurora clear it in the DB parameter group. " + SESSIONS_KEEP_OLD_VALUE);
+    /**
+     * Shown, never failed: with PARTIAL_JSON, MySQL logs JSON_SET / JSON_REPLACE / JSON_REMOVE updates
+     * as diffs, which the replica applies to the before image (pg_chameleon #158 lost them).
+     */
+    private static CheckResult rowValueOptions(String value) {
+        return CheckResult.ok("binlog_row_value_options", value.isEmpty() ? "'' (full JSON values)"
+                : value.toUpperCase().contains("PARTIAL_JSON") ? value + " (JSON updates arrive as diffs, applied to"
+                + " the before image)" : value);
     }
 
     /** MySQL 8.0.20+ can write each transaction as one zstd-compressed event, which the replica does not read yet. */

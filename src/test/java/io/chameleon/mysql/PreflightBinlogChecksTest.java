@@ -75,10 +75,10 @@ class PreflightBinlogChecksTest {
     }
 
     @Test
-    void partialJsonLosesUpdates() {
+    void partialJsonIsAcceptedNow() {
         CheckResult r = named(mysql8("binlog_row_value_options", "PARTIAL_JSON"), "binlog_row_value_options");
-        assertThat(r.status()).isEqualTo(Status.FAILED);
-        assertThat(r.fix()).contains("SET GLOBAL binlog_row_value_options = '';").contains(WHERE);
+        assertThat(r.status()).isEqualTo(Status.OK);
+        assertThat(r.found()).isEqualTo("PARTIAL_JSON (JSON updates arrive as diffs, applied to the before image)");
     }
 
     @Test
