@@ -2,6 +2,7 @@ package io.chameleon.testing;
 
 import io.chameleon.catalog.Catalog;
 import io.chameleon.mysql.BinlogPosition;
+import io.chameleon.mysql.ServerInfo;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -16,7 +17,8 @@ public final class ReplicaCatchUp {
 
     /** Where the source's binary log is now. */
     public static BinlogPosition sourcePosition(Connection mysql) throws SQLException {
-        try (Statement s = mysql.createStatement(); ResultSet rs = s.executeQuery("SHOW MASTER STATUS")) {
+        String status = ServerInfo.read(mysql).binaryLogStatusStatement(); // MySQL 8.2+ has no SHOW MASTER STATUS
+        try (Statement s = mysql.createStatement(); ResultSet rs = s.executeQuery(status)) {
             rs.next();
             return new BinlogPosition(rs.getString(1), rs.getLong(2), null);
         }
