@@ -22,7 +22,9 @@ import java.util.Map;
 /**
  * The event deserializer our reader uses: the library's, except that row events hand over text
  * and binary columns as raw bytes (decoded later with the column's charset) and dates and times
- * as MySQL's own text (see {@link TemporalText}), which is what {@link BinlogValues} expects.
+ * as MySQL's own text (see {@link TemporalText}), which is what {@link BinlogValues} expects. A
+ * compressed transaction is left compressed, its events decoded later by this same deserializer
+ * (see {@link CompressedTransaction}).
  */
 public final class BinlogEventDeserializer {
     private BinlogEventDeserializer() {}
@@ -36,7 +38,7 @@ public final class BinlogEventDeserializer {
         // the library's TABLE_MAP handling fills this map; our row deserializers read from it
         Map<Long, TableMapEventData> tableMaps = new HashMap<>();
         byType.put(EventType.QUERY, new StatementEventDeserializer());
-        byType.put(EventType.TRANSACTION_PAYLOAD, new CompressedTransactionRefusal());
+        byType.put(EventType.TRANSACTION_PAYLOAD, new TransactionPayloadDeserializer());
         byType.put(EventType.WRITE_ROWS, new Write(tableMaps));
         byType.put(EventType.UPDATE_ROWS, new Update(tableMaps));
         byType.put(EventType.DELETE_ROWS, new Delete(tableMaps));

@@ -17,6 +17,7 @@ import io.chameleon.schema.TableName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +29,9 @@ import java.util.Set;
 /**
  * Cuts the binlog event stream into whole transactions: collects the row changes of followed
  * tables from a transaction's start (GTID event or BEGIN) to its commit (XID, or a COMMIT query
- * for non-transactional tables) and hands them on as one {@link SourceTransaction}.
+ * for non-transactional tables) and hands them on as one {@link SourceTransaction}. MySQL's
+ * compressed transactions are unpacked one event at a time and read as if their events stood in
+ * the binlog in the payload's place ({@link CompressedTransaction}).
  *
  * <p>Memory stays within the {@link BatchBounds}: once the changes collected reach them, they are
  * handed on as a numbered part and collecting goes on; the part handed on at the commit is flagged
@@ -101,6 +104,10 @@ final class TransactionAssembler {
     }
 
     void accept(Event event) throws InterruptedException {
+        if (event.getData() instanceof CompressedTransaction compressed) {
+            unpack((EventHeaderV4) event.getHeader(), compressed);
+            return;
+        }
         EventType type = event.getHeader().getEventType();
         Object data = event.getData();
         if (data instanceof EventDataWrapper wrapped) {
@@ -137,6 +144,18 @@ final class TransactionAssembler {
         } else if (data instanceof QueryEventData query) {
             query(event, query.getSql().strip(), query.getDatabase(),
                     query instanceof StatementEventData st ? st.session() : SessionSettings.DEFAULT);
+        }
+    }
+
+    /** The events of a compressed transaction, one at a time, as if they stood in the binlog in its place. */
+    private void unpack(EventHeaderV4 header, CompressedTransaction compressed) throws InterruptedException {
+        try {
+            compressed.forEachEvent(header, this::accept);
+        } catch (IOException e) {
+            throw new IllegalStateException("the compressed transaction (TRANSACTION_PAYLOAD) at " + file + ":"
+                    + header.getPosition() + " could not be unpacked: " + ReadFailures.describe(e)
+                    + "; inspect it with: mysqlbinlog --start-position=" + header.getPosition() + " --stop-position="
+                    + header.getNextPosition() + " -vv " + file, e);
         }
     }
 

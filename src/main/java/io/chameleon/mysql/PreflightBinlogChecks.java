@@ -35,7 +35,7 @@ final class PreflightBinlogChecks {
         out.add(rowMetadata(vars, where));
         String compression = vars.get("binlog_transaction_compression");
         if (compression != null) {
-            out.add(compression(vars, where));
+            out.add(compression(vars));
         }
         if (gtidEnable) {
             out.add(gtid(server, vars, where, sourceName));
@@ -99,14 +99,11 @@ final class PreflightBinlogChecks {
                 + " the before image)" : value);
     }
 
-    /** MySQL 8.0.20+ can write each transaction as one zstd-compressed event, which the replica does not read yet. */
-    private static CheckResult compression(PreflightServerSettings vars, String where) {
-        if (!vars.isOn("binlog_transaction_compression")) {
-            return CheckResult.ok("binlog_transaction_compression", "OFF");
-        }
-        return CheckResult.failed("binlog_transaction_compression", "ON: transactions are logged compressed"
-                + " (TRANSACTION_PAYLOAD events), which the replica does not read yet",
-                settingFix(where, "binlog_transaction_compression", "OFF") + ". " + SESSIONS_KEEP_OLD_VALUE);
+    /** MySQL 8.0.20+ can write each transaction as one zstd-compressed event; the replica unpacks those too. */
+    private static CheckResult compression(PreflightServerSettings vars) {
+        return CheckResult.ok("binlog_transaction_compression", vars.isOn("binlog_transaction_compression")
+                ? "ON: transactions are logged compressed (TRANSACTION_PAYLOAD events), which the replica unpacks"
+                : "OFF");
     }
 
     private static CheckResult rowMetadata(PreflightServerSettings vars, String where) {

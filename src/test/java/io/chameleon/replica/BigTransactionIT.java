@@ -48,12 +48,25 @@ class BigTransactionIT {
         fx.ok("create_replica_schema");
         fx.ok("add_source", "--source", fx.sourceName);
         fx.ok("init_replica", "--source", fx.sourceName, "--debug");
+        assertCommittedWholeOrNotAtAll(fx, BigTransactionIT::bigTransaction);
+    }
+
+    /** Writes a transaction on table {@code big} and returns what the poller will see once it is applied. */
+    interface BigTransaction {
+        String commit(ReplicaFixture fx) throws SQLException;
+    }
+
+    /**
+     * The test on a fixture with table {@code big (id, grp, payload)} initialised, for a transaction
+     * {@code transaction} writes (also {@code MysqlCompressedTransactionsIT}'s, compressed).
+     */
+    static void assertCommittedWholeOrNotAtAll(ReplicaFixture fx, BigTransaction transaction) throws Exception {
         BinlogPosition beforeTransaction = applied(fx);
 
         try (TablePoller poller = new TablePoller(fx)) {
             String before = poller.awaitFirst();
             Process first = startReplica(fx, "first");
-            String after = bigTransaction(fx);
+            String after = transaction.commit(fx);
 
             poller.awaitPartsApplying(first);
             first.destroyForcibly(); // SIGKILL while the parts apply, before the last one
@@ -93,10 +106,15 @@ class BigTransactionIT {
             s.execute("UPDATE big SET id = id + 1000000 WHERE id % 97 = 0");
             s.execute("DELETE FROM big WHERE id % 89 = 0");
             my.commit();
-            try (ResultSet rs = s.executeQuery("SELECT count(*), sum(grp = 2) FROM big")) {
-                rs.next();
-                return rs.getLong(1) + ", " + rs.getLong(2);
-            }
+            return rowsAndGroupTwo(s);
+        }
+    }
+
+    /** The rows of {@code big} and those of group 2, as the poller reads them. */
+    static String rowsAndGroupTwo(Statement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT count(*), sum(grp = 2) FROM big")) {
+            rs.next();
+            return rs.getLong(1) + ", " + rs.getLong(2);
         }
     }
 
@@ -115,7 +133,7 @@ class BigTransactionIT {
         return Files.readString(logFile(fx, name));
     }
 
-    private static BinlogPosition applied(ReplicaFixture fx) throws SQLException {
+    static BinlogPosition applied(ReplicaFixture fx) throws SQLException {
         try (Connection pg = fx.pg()) {
             return Catalog.open(pg).sources().get(fx.sourceName).applied();
         }
