@@ -16,7 +16,7 @@ public record MysqlGtid(String uuid, String tag, long gno) {
     private static final Pattern TAG = Pattern.compile("[a-z_][a-z0-9_]{0,31}");
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     /** MySQL's largest GNO: 2^63 - 2. */
-    static final long MAX_GNO = Long.MAX_VALUE - 1;
+    public static final long MAX_GNO = Long.MAX_VALUE - 1;
 
     public MysqlGtid {
         uuid = uuid(uuid);
