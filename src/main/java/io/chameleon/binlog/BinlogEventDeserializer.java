@@ -65,7 +65,8 @@ public final class BinlogEventDeserializer {
         @Override
         public Event nextEvent(ByteArrayInputStream in) throws IOException {
             Event event = super.nextEvent(in);
-            if (event != null && event.getHeader() instanceof RawTypeHeader header && header.rawType == GtidTaggedEventData.TYPE) {
+            if (event != null && event.getHeader() instanceof RawTypeHeader header
+                    && header.rawType == GtidTaggedEventData.TYPE) {
                 byte[] body = ((ByteArrayEventData) event.getData()).getData();
                 try {
                     return new Event(header, GtidTaggedEventData.read(body));

@@ -19,8 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Follows a source's binlog from a file/position, or by GTID (a MariaDB position or a MySQL set), and hands every whole transaction, with the
- * row changes of the followed tables, to a {@link TransactionSink}; one larger than its {@link BatchBounds} in parts.
+ * Follows a source's binlog from a file/position, or by GTID (a MariaDB position or a MySQL set), and
+ * hands every whole transaction, with the row changes of the followed tables, to a
+ * {@link TransactionSink}; one larger than its {@link BatchBounds} in parts.
  *
  * <p>One connection, read on a daemon thread named after the source. The reader never reconnects by
  * itself: a client that resumes after the last event it saw may start mid-transaction. When the
@@ -106,7 +107,7 @@ public final class BinlogReader implements AutoCloseable {
             if (byGtid && !byMysqlSet) {
                 LOG.warn("no GTID position recorded for {}: reading from the binlog file and position", start);
             }
-            // unused when resuming by a MySQL GTID set, but the client's file is the one messages name until the first rotate
+            // unused when resuming by a MySQL GTID set, but messages name the client's file until the first rotate
             client.setBinlogFilename(start.file());
             client.setBinlogPosition(start.position());
         }

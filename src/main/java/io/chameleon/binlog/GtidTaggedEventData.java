@@ -60,7 +60,8 @@ record GtidTaggedEventData(MysqlGtid gtid, long transactionLength) implements Ev
             }
         }
         if (uuid == null || gno == null) {
-            throw new IOException("a GTID_TAGGED_LOG_EVENT without " + (uuid == null ? "a UUID" : "a transaction number"));
+            throw new IOException("a GTID_TAGGED_LOG_EVENT without "
+                    + (uuid == null ? "a UUID" : "a transaction number"));
         }
         return new GtidTaggedEventData(new MysqlGtid(hex(uuid), tag, gno), transactionLength);
     }
