@@ -11,7 +11,7 @@ import java.nio.file.Files;
  * the same port and data directory, as an administrator restarts a source. Stopping is MariaDB's
  * clean shutdown: the binary log is closed and the next start opens a new file.
  */
-public final class RestartableMariaDb implements AutoCloseable {
+public final class RestartableMariaDb implements RestartableSource {
     private final DB db;
     private final Endpoint endpoint;
     private boolean running;
@@ -30,10 +30,12 @@ public final class RestartableMariaDb implements AutoCloseable {
         return new RestartableMariaDb(db, TestServers.createAdmin(db));
     }
 
+    @Override
     public Endpoint endpoint() {
         return endpoint;
     }
 
+    @Override
     public synchronized void stop() throws Exception {
         if (running) {
             db.stop();
@@ -42,6 +44,7 @@ public final class RestartableMariaDb implements AutoCloseable {
     }
 
     /** Starts the stopped server again: same port, same data. */
+    @Override
     public synchronized void restart() throws Exception {
         stop();
         db.start();

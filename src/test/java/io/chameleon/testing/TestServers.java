@@ -13,8 +13,9 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The throw-away MariaDB and PostgreSQL servers of one test run, started once on first use and
- * stopped by a shutdown hook. Each test asks for its own uniquely named databases.
+ * The throw-away source (MariaDB, or Oracle MySQL: {@link SourceFlavour}) and PostgreSQL servers
+ * of one test run, started once on first use and stopped by a shutdown hook. Each test asks for
+ * its own uniquely named databases.
  *
  * <p>{@code CHAMELEON_TEST_MYSQL=host:port:user:password} and
  * {@code CHAMELEON_TEST_PG=host:port:user:password} point the suite at external servers instead
@@ -38,12 +39,27 @@ public final class TestServers {
 
     private TestServers() {}
 
+    /** The run's source server (MariaDB or MySQL, as {@link #flavour()} says). */
     public static synchronized Endpoint mysql() {
         if (mysql == null) {
             String external = System.getenv("CHAMELEON_TEST_MYSQL");
-            mysql = external != null && !external.isBlank() ? Endpoint.parse(external) : startMariaDb();
+            if (external != null && !external.isBlank()) {
+                mysql = Endpoint.parse(external);
+            } else {
+                mysql = flavour() == SourceFlavour.MYSQL ? startMysql() : startMariaDb();
+            }
         }
         return mysql;
+    }
+
+    /** The flavour of source server this run's replication tests use. */
+    public static SourceFlavour flavour() {
+        return SourceFlavour.ofRun();
+    }
+
+    /** True when the run's source is Oracle MySQL. */
+    public static boolean sourceIsMysql() {
+        return flavour() == SourceFlavour.MYSQL;
     }
 
     public static synchronized Endpoint postgres() {
@@ -66,7 +82,8 @@ public final class TestServers {
 
     public static Connection mysqlConnection(Endpoint e, String database) throws SQLException {
         return DriverManager.getConnection("jdbc:mariadb://" + e.host() + ":" + e.port() + "/"
-                + (database == null ? "" : database) + "?allowMultiQueries=true", e.user(), e.password());
+                + (database == null ? "" : database) + "?allowMultiQueries=true&allowPublicKeyRetrieval=true", e.user(),
+                e.password());
     }
 
     public static Connection pgConnection(String database) throws SQLException {
@@ -104,6 +121,16 @@ public final class TestServers {
             s.execute("CREATE DATABASE \"" + name + "\"");
         }
         return name;
+    }
+
+    private static Endpoint startMysql() {
+        try {
+            return MysqlServer.start(1).endpoint();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start MySQL: " + e.getMessage(), e);
+        }
     }
 
     private static Endpoint startMariaDb() {
