@@ -217,6 +217,7 @@ public final class ReplicaDaemon {
                     build, applier);
             LOG.info("replica of source {} starts at {} with {} tables", source.name(), record.applied(),
                     tables.targets().size());
+            GtidResumeCheck.requireResumable(source, record.applied());
             reader.start();
             connected.run();
             try {

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
  * server UUID with a gap before it), and a reader started by GTID set, tagged or not, gets exactly
  * the later transactions, whatever the file and position say.
  */
-class BinlogMysqlGtidIT {
+class MysqlBinlogGtidIT {
     /** A second server UUID, as transactions replicated from another source carry; new for each run. */
     private static final String OTHER_UUID = UUID.randomUUID().toString();
     private static String db;
