@@ -4,6 +4,7 @@ import com.github.shyiko.mysql.binlog.BinaryLogClient;
 import com.github.shyiko.mysql.binlog.event.Event;
 import io.chameleon.config.DbConn;
 import io.chameleon.mysql.BinlogPosition;
+import io.chameleon.mysql.MysqlGtidSet;
 import io.chameleon.schema.TableName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Follows a source's binlog from a file/position, or by GTID (MariaDB), and hands every whole transaction, with the
- * row changes of the followed tables, to a {@link TransactionSink}; one larger than its {@link BatchBounds} in parts.
+ * Follows a source's binlog from a file/position, or by GTID (a MariaDB position or a MySQL set), and
+ * hands every whole transaction, with the row changes of the followed tables, to a
+ * {@link TransactionSink}; one larger than its {@link BatchBounds} in parts.
  *
  * <p>One connection, read on a daemon thread named after the source. The reader never reconnects by
  * itself: a client that resumes after the last event it saw may start mid-transaction. When the
@@ -64,11 +66,11 @@ public final class BinlogReader implements AutoCloseable {
      * @param source the source's name, for thread names and messages
      * @param serverId the replica server id the reader registers with; unique among the source's replicas
      * @param start where to read from: just after the last applied transaction
-     * @param byGtid resume from {@code start}'s GTID position rather than its file and position
-     *     (gtid_enable); without a GTID position in {@code start} the file and position are used
+     * @param byGtid resume from {@code start}'s GTID position (MariaDB) or GTID set (MySQL) rather than
+     *     its file and position (gtid_enable); without a GTID position in {@code start} the file and
+     *     position are used
      * @param tables the followed tables; changes of other tables are left out
      * @param bounds a transaction larger than these is handed to {@code sink} in parts
-     * @throws UnsupportedOperationException for a MySQL GTID set with {@code byGtid}: not built yet
      */
     public BinlogReader(String source, DbConn conn, long serverId, BinlogPosition start, boolean byGtid,
             Map<TableName, ReaderTable> tables, BinlogValues values, BatchBounds bounds, TransactionSink sink) {
@@ -94,21 +96,18 @@ public final class BinlogReader implements AutoCloseable {
         this.source = source;
         this.conn = conn;
         this.startText = start.toString();
-        client = new BinaryLogClient(conn.host(), conn.port(), conn.user(), conn.password() == null ? "" : conn.password());
-        client.setServerId(serverId);
         String gtid = start.gtidSet();
-        if (byGtid && gtid != null && !gtid.isBlank()) {
-            if (!MariadbGtidPosition.isMariadbPosition(gtid)) {
-                // TODO MySQL GTID sets (uuid:1-5): the client supports them (COM_BINLOG_DUMP_GTID) and the
-                // end positions need the set extended per GTID event; no MySQL server here to test against
-                throw new UnsupportedOperationException("resuming by a MySQL GTID set (" + gtid + ") is not"
-                        + " supported yet; set gtid_enable: No for this source to follow it by file and position");
-            }
-            client.setGtidSet(gtid.strip());
+        boolean byMysqlSet = byGtid && MysqlGtidSet.isMysqlForm(gtid);
+        client = new MysqlGtidDumpClient(conn.host(), conn.port(), conn.user(),
+                conn.password() == null ? "" : conn.password(), byMysqlSet ? MysqlGtidSet.parse(gtid) : null);
+        client.setServerId(serverId);
+        if (byGtid && !byMysqlSet && gtid != null && !gtid.isBlank()) {
+            client.setGtidSet(gtid.strip()); // MariaDB: the library sends it as @slave_connect_state
         } else {
-            if (byGtid) {
+            if (byGtid && !byMysqlSet) {
                 LOG.warn("no GTID position recorded for {}: reading from the binlog file and position", start);
             }
+            // unused when resuming by a MySQL GTID set, but messages name the client's file until the first rotate
             client.setBinlogFilename(start.file());
             client.setBinlogPosition(start.position());
         }

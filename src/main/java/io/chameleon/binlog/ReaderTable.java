@@ -33,16 +33,15 @@ public record ReaderTable(List<TrackedColumn> columns, BinlogPosition snapshot, 
      * read at or after that commit, so replaying its rows would apply them twice.
      */
     public boolean copyContains(BinlogPosition end) {
-        return snapshot != null && snapshot.compareTo(end) >= 0;
+        return snapshot != null && snapshot.includes(end);
     }
 
     /**
      * The same for a transaction not committed yet, from a position {@code inside} it (at or after
-     * its start, before its commit): a copy is taken at a commit boundary, so one taken after that
-     * position was taken at or after the commit.
+     * its start, before its commit; see {@link BinlogPosition#includesTransactionAt}).
      */
     public boolean copyContainsTransactionAt(BinlogPosition inside) {
-        return snapshot != null && snapshot.compareTo(inside) > 0;
+        return snapshot != null && snapshot.includesTransactionAt(inside);
     }
 
     /** True, and the rows counted, when skip_events drops this table's row changes of {@code kind}. */

@@ -4,7 +4,6 @@ import com.github.shyiko.mysql.binlog.event.DeleteRowsEventData;
 import com.github.shyiko.mysql.binlog.event.Event;
 import com.github.shyiko.mysql.binlog.event.EventHeaderV4;
 import com.github.shyiko.mysql.binlog.event.EventType;
-import com.github.shyiko.mysql.binlog.event.MariadbGtidEventData;
 import com.github.shyiko.mysql.binlog.event.QueryEventData;
 import com.github.shyiko.mysql.binlog.event.RotateEventData;
 import com.github.shyiko.mysql.binlog.event.TableMapEventData;
@@ -38,11 +37,11 @@ import java.util.Set;
  * last. A transaction that starts over before its commit (a new start with parts handed on) is
  * logged; the applier rolls its parts back when it sees the next transaction's first part.
  *
- * <p>With a MariaDB GTID position to start from, every delivered transaction's end position also
- * carries the GTID position after it (as {@code @@gtid_binlog_pos} shows it then): the start
- * position advanced by each committed transaction's GTID — domain and sequence from the
- * MARIADB_GTID event, the server id from its header (the event data shows 0 outside GTID mode).
- * Statements without a commit (DDL, flagged standalone) advance it too.
+ * <p>With a GTID state to start from, every delivered transaction's end position also carries the
+ * state after it, as the server shows it then ({@link GtidTracker}): MariaDB's
+ * {@code @@gtid_binlog_pos} or MySQL's {@code @@gtid_executed}. Statements that commit by themselves
+ * (DDL) advance it too. With MySQL GTID sets, whether a table's copy holds a transaction is told by
+ * the sets, which stay valid on another server of the topology, where files and positions differ.
  *
  * <p>Not thread-safe: the binlog client calls it from its one reading thread. One assembler per
  * connection: a new connection starts at a transaction boundary (the applied position) with a new
@@ -50,6 +49,7 @@ import java.util.Set;
  */
 final class TransactionAssembler {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionAssembler.class);
+    /** The library's types of events that start a transaction; MySQL 8.3+'s tagged GTID event is not among them. */
     private static final Set<EventType> STARTS = Set.of(EventType.GTID, EventType.ANONYMOUS_GTID, EventType.MARIADB_GTID);
 
     /** The followed tables; a followed statement or a table map that contradicts them replaces them. */
@@ -73,17 +73,13 @@ final class TransactionAssembler {
     /** Parts of the current transaction handed on before its commit. */
     private int partsHandedOn;
     private String file;
-    /** The GTID position after the last committed transaction; null when not tracked. */
-    private final MariadbGtidPosition gtidPosition;
-    /** The GTID of the transaction being read, until it commits. */
-    private MariadbGtidEventData pendingGtid;
-    private boolean pendingStandalone;
+    private final GtidTracker gtids;
     /** A BEGIN was read and its commit not yet: a statement now is part of a transaction. */
     private boolean begun;
 
     /**
-     * @param startGtid the MariaDB GTID position of the start (may be empty: no GTID yet); null
-     *     when unknown or a MySQL GTID set, and end positions then carry no GTID
+     * @param startGtid the MariaDB GTID position (may be empty: no GTID yet) or MySQL GTID set of the
+     *     start; null when unknown, and end positions then carry no GTID
      */
     TransactionAssembler(String startFile, String startGtid, Map<TableName, ReaderTable> tables, RowImages rowImages,
             BatchBounds bounds, TransactionSink sink) {
@@ -94,8 +90,7 @@ final class TransactionAssembler {
     TransactionAssembler(String startFile, String startGtid, Map<TableName, ReaderTable> tables, RowImages rowImages,
             BatchBounds bounds, TransactionSink sink, SchemaFollower follower) {
         this.file = startFile;
-        this.gtidPosition = MariadbGtidPosition.isMariadbPosition(startGtid) || (startGtid != null && startGtid.isBlank())
-                ? new MariadbGtidPosition(startGtid) : null;
+        this.gtids = new GtidTracker(startGtid);
         this.tables = Map.copyOf(tables);
         this.rowImages = rowImages;
         this.bounds = bounds;
@@ -117,17 +112,11 @@ final class TransactionAssembler {
         if (position(event) > 0) {
             lastPosition = position(event);
         }
-        if (STARTS.contains(type)) {
+        if (STARTS.contains(type) || data instanceof GtidTaggedEventData) {
             transactionStart = before;
             startTransaction();
-            pendingGtid = null;
-            pendingStandalone = false;
+            gtids.start(event, data);
             begun = false;
-            if (data instanceof MariadbGtidEventData gtid) {
-                gtid.setServerId(event.getHeader().getServerId());
-                pendingGtid = gtid;
-                pendingStandalone = (gtid.getFlags() & MariadbGtidEventData.FL_STANDALONE) != 0;
-            }
         } else if (data instanceof RotateEventData rotate) {
             file = rotate.getBinlogFilename();
             lastPosition = rotate.getBinlogPosition();
@@ -161,9 +150,6 @@ final class TransactionAssembler {
 
     private void query(Event event, String sql, String database, SessionSettings session) throws InterruptedException {
         if (sql.equalsIgnoreCase("BEGIN")) {
-            if (pendingGtid == null && !begun && pending.isEmpty()) {
-                transactionStart = lastPosition - ((EventHeaderV4) event.getHeader()).getEventLength();
-            }
             startTransaction();
             begun = true;
         } else if (sql.equalsIgnoreCase("COMMIT")) {
@@ -171,7 +157,8 @@ final class TransactionAssembler {
         } else if (sql.equalsIgnoreCase("ROLLBACK")) {
             LOG.debug("ignoring ROLLBACK at {}:{}", file, position(event));
         } else {
-            statement(event, sql, database == null || database.isEmpty() ? null : database, session);
+            statement(event, AtomicCreateSelect.createTable(sql), database == null || database.isEmpty() ? null : database,
+                    session);
         }
     }
 
@@ -181,12 +168,12 @@ final class TransactionAssembler {
      */
     private void statement(Event event, String sql, String database, SessionSettings session)
             throws InterruptedException {
-        boolean inside = begun || (pendingGtid != null && !pendingStandalone);
-        BinlogPosition at = new BinlogPosition(file, lastPosition, null);
+        boolean inside = begun || gtids.statementInsideTransaction(position(event));
+        BinlogPosition at = inside();
         BinlogPosition end = null;
         if (!inside) {
-            advanceGtid();
-            end = new BinlogPosition(file, lastPosition, gtidPosition == null ? null : gtidPosition.toString());
+            gtids.commit();
+            end = new BinlogPosition(file, lastPosition, gtids.current());
             at = end;
         }
         follow(follower.statement(new SchemaFollower.Statement(sql, database, end, at, time(event), session)));
@@ -200,14 +187,14 @@ final class TransactionAssembler {
         if (table == null) {
             return;
         }
-        if (table.copyContainsTransactionAt(new BinlogPosition(file, lastPosition, null))) {
+        if (table.copyContainsTransactionAt(inside())) {
             // rows the table's copy already has, logged with the columns the table had then: left out unchecked
             return;
         }
         String difference = follower == SchemaFollower.NONE ? null : TableMapCheck.difference(map, table.columns());
         if (difference != null) {
             Map<TableName, ReaderTable> now = follower.mismatch(name, difference, new SchemaFollower.Statement(null, null,
-                    null, new BinlogPosition(file, lastPosition, null), time(event), SessionSettings.DEFAULT));
+                    null, inside(), time(event), SessionSettings.DEFAULT));
             if (now != null) {
                 follow(now);
                 return;
@@ -238,12 +225,12 @@ final class TransactionAssembler {
         }
     }
 
-    private void advanceGtid() {
-        if (pendingGtid != null && gtidPosition != null) {
-            gtidPosition.advance(pendingGtid.getDomainId(), pendingGtid.getServerId(), pendingGtid.getSequence());
-        }
-        pendingGtid = null;
-        pendingStandalone = false;
+    /**
+     * A position inside the transaction being read; with MySQL GTID sets it carries the set the
+     * transaction leaves once committed, to tell whether a table's copy holds it.
+     */
+    private BinlogPosition inside() {
+        return new BinlogPosition(file, lastPosition, gtids.ifCommitted());
     }
 
     private void inserts(Event event, WriteRowsEventData write) throws InterruptedException {
@@ -340,7 +327,7 @@ final class TransactionAssembler {
      */
     private void collect(Event event, RowChange change) throws InterruptedException {
         if (bounds.reached(pending.size(), pendingBytes)) {
-            handOn(event, new BinlogPosition(file, lastPosition, null), false);
+            handOn(event, inside(), false);
         }
         pending.add(change);
         pendingBytes += change.heapBytes();
@@ -352,8 +339,8 @@ final class TransactionAssembler {
      */
     private void commit(Event event) throws InterruptedException {
         begun = false;
-        advanceGtid();
-        handOn(event, new BinlogPosition(file, position(event), gtidPosition == null ? null : gtidPosition.toString()), true);
+        gtids.commit();
+        handOn(event, new BinlogPosition(file, position(event), gtids.current()), true);
     }
 
     /**
@@ -365,15 +352,18 @@ final class TransactionAssembler {
      *     binlog gave, at or after the transaction's start
      */
     private void handOn(Event event, BinlogPosition end, boolean last) throws InterruptedException {
-        List<RowChange> changes = pending.stream().filter(c -> {
-            ReaderTable table = tables.get(c.table());
-            return table == null || !(last ? table.copyContains(end) : table.copyContainsTransactionAt(end));
-        }).toList();
+        Map<TableName, Boolean> copied = new HashMap<>(); // judged once per table: GTID sets take parsing
+        List<RowChange> changes = pending.stream().filter(c -> !copied.computeIfAbsent(c.table(), name -> {
+            ReaderTable table = tables.get(name);
+            return table != null && (last ? table.copyContains(end) : table.copyContainsTransactionAt(end));
+        })).toList();
         int part = partsHandedOn + 1;
         pending.clear();
         pendingBytes = 0;
         partsHandedOn = last ? 0 : part;
-        sink.accept(new SourceTransaction(changes, end, time(event), part, last));
+        // an earlier part's end names a place inside the transaction, never one to resume from
+        BinlogPosition named = last ? end : new BinlogPosition(end.file(), end.position(), null);
+        sink.accept(new SourceTransaction(changes, named, time(event), part, last));
     }
 
     /** The position just after the event: where reading resumes once it is applied. */

@@ -50,7 +50,7 @@ final class DetachReplicaCommand extends ChameleonCommand {
                 mysqlAt = ConsistentSnapshot.readPosition(my, server);
             }
             List<String> notice = new ArrayList<>();
-            if (record.applied() != null && mysqlAt.compareTo(record.applied()) > 0) {
+            if (record.applied() != null && !record.applied().includes(mysqlAt)) {
                 notice.add("MySQL's binlog is at " + mysqlAt + ", replay stands at " + record.applied() + ": changes"
                         + " written since are not in PostgreSQL. For a migration, stop the writes to MySQL and let"
                         + " start_replica catch up (show_status) before detaching.");

@@ -196,7 +196,13 @@ final class ConfigKeys {
                     + "replicated tables and the catalogue, on a connection of its own; disabled never does. A source "
                     + "never maintained is due as soon as its replica starts.");
     static final ConfigKey<Boolean> GTID_ENABLE = optional("sources.<name>.gtid_enable", bool(), "No",
-            "Follow the binlog by GTID rather than by file and position. Needs GTIDs enabled on the server.");
+            "Resume the binlog by GTID rather than by file and position: MariaDB's GTID position, or MySQL's GTID"
+                    + " set (several server UUIDs, gaps, the tagged GTIDs of 8.3+). The GTID state is stored with every"
+                    + " applied batch either way; with Yes the replica finds its place after the binlog files holding"
+                    + " the stored file and position are purged, and after db_conn is moved to another server of the"
+                    + " source's replication topology (a failover). Needs GTIDs on (MySQL: gtid_mode = ON). When the"
+                    + " server has purged GTIDs the replica has not applied, start_replica refuses and names them:"
+                    + " init_replica is needed.");
 
     static final ConfigKey<Void> SKIP_EVENTS = optional("sources.<name>.skip_events",
             new Section("insert, update and delete"), null,

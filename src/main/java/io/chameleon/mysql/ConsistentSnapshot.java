@@ -274,12 +274,13 @@ public final class ConsistentSnapshot implements AutoCloseable {
 
     /**
      * An empty MariaDB GTID position is a real position (no transaction yet: the stream's GTIDs
-     * start from nothing); an empty MySQL gtid_executed means GTIDs are off.
+     * start from nothing); an empty MySQL gtid_executed means GTIDs are off. A MySQL set is kept
+     * in the form the reader's end positions have ({@link MysqlGtidSet}: no newlines).
      */
     private static String gtid(ServerInfo server, String value) {
-        if (value == null) {
-            return null;
+        if (value == null || server.isMariaDb()) {
+            return value;
         }
-        return value.isEmpty() && !server.isMariaDb() ? null : value;
+        return value.isBlank() ? null : MysqlGtidSet.parse(value).toString();
     }
 }

@@ -141,7 +141,7 @@ final class DdlFollower implements SchemaFollower {
         if (snapshot == null) {
             return false;
         }
-        return statement.end() != null ? snapshot.compareTo(statement.end()) >= 0 : snapshot.compareTo(statement.at()) > 0;
+        return statement.end() != null ? snapshot.includes(statement.end()) : snapshot.includesTransactionAt(statement.at());
     }
 
     /** The tracked tables after {@code o}; snapshots and disabled tables follow renames, and go with drops. */

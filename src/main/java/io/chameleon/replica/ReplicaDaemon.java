@@ -218,6 +218,7 @@ public final class ReplicaDaemon {
                     build, applier);
             LOG.info("replica of source {} starts at {} with {} tables", source.name(), record.applied(),
                     tables.targets().size());
+            GtidResumeCheck.requireResumable(source, record.applied());
             reader.start();
             connected.run();
             try {
@@ -276,7 +277,7 @@ public final class ReplicaDaemon {
     /** Every table shows a state MySQL had once replay passes the latest snapshot point. */
     private boolean markConsistentOnceReached(Catalog catalog, SourceRecord record, BinlogPosition applied)
             throws SQLException {
-        if (record.highWatermark() == null || applied.compareTo(record.highWatermark()) < 0) {
+        if (record.highWatermark() == null || !applied.includes(record.highWatermark())) {
             return false;
         }
         catalog.positions().markConsistent(record.id());

@@ -1,7 +1,6 @@
 package io.chameleon.binlog;
 
 import io.chameleon.catalog.TrackedColumn;
-import io.chameleon.config.DbConn;
 import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.mysql.SchemaReader;
 import io.chameleon.mysql.ServerInfo;
@@ -20,9 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,28 +86,8 @@ class BinlogGtidIT {
         assertThat(resumed.get(1).changes().get(0).kind()).isEqualTo(RowChange.Kind.DELETE);
     }
 
-    /** Reads {@code count} transactions, then makes sure no more arrive. */
     private static List<SourceTransaction> read(BinlogPosition from, boolean byGtid, int count) throws Exception {
-        BlockingQueue<SourceTransaction> queue = new LinkedBlockingQueue<>();
-        List<SourceTransaction> read = new ArrayList<>();
-        try (BinlogReader reader = new BinlogReader("test", conn(), 4344, from, byGtid, followed, new BinlogValues(false),
-                new BatchBounds(10_000, 64L << 20), queue::put)) {
-            reader.start();
-            while (read.size() < count) {
-                SourceTransaction t = queue.poll(20, TimeUnit.SECONDS);
-                assertThat(t).as("transaction %d of %d (reader failure: %s)", read.size() + 1, count,
-                        reader.failure().orElse(null)).isNotNull();
-                read.add(t);
-            }
-            assertThat(queue.poll(500, TimeUnit.MILLISECONDS)).as("a transaction after the last").isNull();
-            assertThat(reader.failure()).isEmpty();
-        }
-        return read;
-    }
-
-    private static DbConn conn() {
-        TestServers.Endpoint e = TestServers.mysql();
-        return new DbConn(e.host(), e.port(), e.user(), e.password(), "utf8mb4", 10, null);
+        return ReaderRuns.readExactly(from, byGtid, followed, new BinlogValues(false), count);
     }
 
     private static BinlogPosition position(Statement s) throws SQLException {

@@ -132,7 +132,7 @@ class BinlogReaderIT {
         TableName items = new TableName(db, "items");
         Map<TableName, ReaderTable> outdated = Map.of(items, new ReaderTable(columns.get(items).subList(0, 1), null));
         BlockingQueue<SourceTransaction> queue = new LinkedBlockingQueue<>();
-        try (BinlogReader reader = new BinlogReader("test", conn(), 4343, before, outdated, new BinlogValues(false), BATCH,
+        try (BinlogReader reader = new BinlogReader("test", ReaderRuns.conn(), 4343, before, outdated, new BinlogValues(false), BATCH,
                 queue::put)) {
             try {
                 reader.start();
@@ -230,7 +230,7 @@ class BinlogReaderIT {
             BatchBounds bounds, int count) throws Exception {
         BlockingQueue<SourceTransaction> queue = new LinkedBlockingQueue<>();
         List<SourceTransaction> read = new ArrayList<>();
-        try (BinlogReader reader = new BinlogReader("test", conn(), 4343, from, tables, new BinlogValues(false), bounds,
+        try (BinlogReader reader = new BinlogReader("test", ReaderRuns.conn(), 4343, from, tables, new BinlogValues(false), bounds,
                 queue::put)) {
             reader.start();
             while (read.size() < count) {
@@ -245,11 +245,6 @@ class BinlogReaderIT {
             assertThat(reader.failure()).isEmpty();
         }
         return read;
-    }
-
-    private static DbConn conn() {
-        TestServers.Endpoint e = TestServers.mysql();
-        return new DbConn(e.host(), e.port(), e.user(), e.password(), "utf8mb4", 10, null);
     }
 
     private static BinlogPosition masterStatus(Statement s) throws SQLException {

@@ -2,11 +2,12 @@ package io.chameleon.testing;
 
 import io.chameleon.catalog.Catalog;
 import io.chameleon.mysql.BinlogPosition;
+import io.chameleon.mysql.ConsistentSnapshot;
+import io.chameleon.mysql.MysqlGtidSet;
+import io.chameleon.mysql.ServerInfo;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -16,24 +17,18 @@ public final class ReplicaCatchUp {
 
     /** Where the source's binary log is now. */
     public static BinlogPosition sourcePosition(Connection mysql) throws SQLException {
-        try (Statement s = mysql.createStatement(); ResultSet rs = s.executeQuery(SourceSql.binlogStatus())) {
-            rs.next();
-            return new BinlogPosition(rs.getString(1), rs.getLong(2), null);
-        }
+        BinlogPosition p = sourceGtidPosition(mysql);
+        return new BinlogPosition(p.file(), p.position(), null);
     }
 
     /**
-     * Where the source's binary log is now, with its GTID position (MariaDB's {@code @@gtid_binlog_pos}, MySQL's {@code @@gtid_executed}).
-     * A replica caught up with it has applied that GTID position: unlike the file position, it does not
-     * move with events that are not transactions (the binlog checkpoint MariaDB writes some time after
-     * FLUSH BINARY LOGS).
+     * Where the source's binary log is now, with its GTID position (MariaDB's {@code @@gtid_binlog_pos},
+     * MySQL's {@code @@gtid_executed}). A replica caught up with it has applied that GTID position:
+     * unlike the file position, it does not move with events that are not transactions (the binlog
+     * checkpoint MariaDB writes some time after FLUSH BINARY LOGS).
      */
     public static BinlogPosition sourceGtidPosition(Connection mysql) throws SQLException {
-        BinlogPosition p = sourcePosition(mysql);
-        try (Statement s = mysql.createStatement(); ResultSet rs = s.executeQuery("SELECT " + SourceSql.gtidPosition())) {
-            rs.next();
-            return new BinlogPosition(p.file(), p.position(), rs.getString(1));
-        }
+        return ConsistentSnapshot.readPosition(mysql, ServerInfo.read(mysql));
     }
 
     /** A connection to the target database, opened afresh for each look at the catalogue. */
@@ -70,6 +65,9 @@ public final class ReplicaCatchUp {
     private static boolean reached(BinlogPosition applied, BinlogPosition target) {
         if (applied == null) {
             return false;
+        }
+        if (MysqlGtidSet.isMysqlForm(target.gtidSet())) {
+            return applied.includes(target);
         }
         if (target.gtidSet() != null) {
             return target.gtidSet().equals(applied.gtidSet());

@@ -28,6 +28,7 @@ public final class ReplicaFixture {
     public final String sourceName = "mysql";
     private final TestServers.Endpoint mysqlServer;
     private final TestServers.Endpoint pgServer;
+    private final String extraSourceKeys;
 
     private ReplicaFixture(TestServers.Endpoint mysqlServer, TestServers.Endpoint pgServer, String mysqlSchema,
             String pgDatabase, Path dir, String extraSourceKeys) throws IOException {
@@ -38,6 +39,7 @@ public final class ReplicaFixture {
         this.pgSchema = "dst_" + mysqlSchema;
         this.dir = dir;
         this.configFile = dir.resolve("test.yml");
+        this.extraSourceKeys = extraSourceKeys;
         Files.writeString(configFile, yaml(extraSourceKeys));
     }
 
@@ -55,6 +57,15 @@ public final class ReplicaFixture {
             TestServers.Endpoint pg) throws Exception {
         return new ReplicaFixture(mysql, pg, TestServers.createMysqlDatabase(mysql, prefix),
                 TestServers.createPgDatabase(pg, prefix), Files.createTempDirectory("chameleon-" + prefix), extraSourceKeys);
+    }
+
+    /**
+     * This replica with its source moved to {@code other}, a server of the same replication topology
+     * that holds the same schema (a failover): the configuration file is written again with db_conn
+     * pointing at it, and this fixture's catalogue, target database and directory are the new one's.
+     */
+    public ReplicaFixture onServer(TestServers.Endpoint other) throws IOException {
+        return new ReplicaFixture(other, pgServer, mysqlSchema, pgDatabase, dir, extraSourceKeys);
     }
 
     private String yaml(String extraSourceKeys) {

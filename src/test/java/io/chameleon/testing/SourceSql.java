@@ -16,11 +16,6 @@ public final class SourceSql {
         return TestServers.sourceIsMysql() ? "SHOW BINARY LOG STATUS" : "SHOW MASTER STATUS";
     }
 
-    /** The variable holding the server's GTID position: a GTID set on MySQL, domain-server-sequence on MariaDB. */
-    public static String gtidPosition() {
-        return TestServers.sourceIsMysql() ? "@@GLOBAL.gtid_executed" : "@@GLOBAL.gtid_binlog_pos";
-    }
-
     /**
      * A table of the integers 1 to {@code n} in a column {@code seq}, for {@code INSERT ... SELECT ... FROM}:
      * MariaDB's sequence engine, or a derived table of the numbers table on MySQL.
