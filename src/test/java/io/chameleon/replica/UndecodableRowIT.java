@@ -33,7 +33,7 @@ class UndecodableRowIT {
                     "INSERT INTO fine VALUES (2, 'same transaction')", "UPDATE odd SET v = 'changed' WHERE id = 1",
                     "COMMIT");
             fx.mysqlExec("INSERT INTO fine VALUES (3, 'after')", "UPDATE fine SET v = 'updated' WHERE id = 1",
-                    "INSERT INTO odd VALUES (3, 'not replicated any more')");
+                    "INSERT INTO odd VALUES (3, 'not replicated any more', 3)");
             replica.awaitCaughtUp(Duration.ofSeconds(60));
 
             assertThat(record(fx).status()).isEqualTo(SourceStatus.RUNNING);

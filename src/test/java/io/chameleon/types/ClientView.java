@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 final class ClientView {
     private static final Set<String> MYSQL_BYTES = Set.of("bit", "binary", "varbinary", "tinyblob", "blob",
             "mediumblob", "longblob", "geometry", "point", "linestring", "polygon", "multipoint", "multilinestring",
-            "multipolygon", "geometrycollection");
+            "multipolygon", "geometrycollection", "geomcollection");
 
     /** \u0000 after an even number of backslashes: a JSON NUL escape, not an escaped backslash and "u0000" */
     private static final Pattern NUL_ESCAPE = Pattern.compile("((?:^|[^\\\\])(?:\\\\\\\\)*)\\\\u0000");
