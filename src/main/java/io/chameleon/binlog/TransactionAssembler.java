@@ -10,6 +10,7 @@ import com.github.shyiko.mysql.binlog.event.TableMapEventData;
 import com.github.shyiko.mysql.binlog.event.UpdateRowsEventData;
 import com.github.shyiko.mysql.binlog.event.WriteRowsEventData;
 import com.github.shyiko.mysql.binlog.event.deserialization.EventDeserializer.EventDataWrapper;
+import io.chameleon.catalog.TrackedColumn;
 import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.mysql.SessionSettings;
 import io.chameleon.schema.TableName;
@@ -234,65 +235,56 @@ final class TransactionAssembler {
     }
 
     private void inserts(Event event, WriteRowsEventData write) throws InterruptedException {
-        TableName name = followedIds.get(write.getTableId());
-        if (name == null || tables.get(name).skips(RowChange.Kind.INSERT, write.getRows().size())) {
-            return;
-        }
-        List<RowChange> rows = new ArrayList<>();
-        try {
-            ReaderTable table = tables.get(name);
-            for (Serializable[] row : write.getRows()) {
-                byte[][] after = rowImages.decode(name, table.columns(), write.getIncludedColumns(), row);
-                rows.add(new RowChange(name, RowChange.Kind.INSERT, null, after));
-            }
-        } catch (RuntimeException e) {
-            undecodable(event, name, e);
-            return;
-        }
-        collectAll(event, rows);
+        decodeAll(event, write.getTableId(), RowChange.Kind.INSERT, write.getRows(), (name, columns, row) ->
+                new RowChange(name, RowChange.Kind.INSERT, null,
+                        rowImages.decode(name, columns, write.getIncludedColumns(), row)));
     }
 
     private void updates(Event event, UpdateRowsEventData update) throws InterruptedException {
-        TableName name = followedIds.get(update.getTableId());
-        if (name == null || tables.get(name).skips(RowChange.Kind.UPDATE, update.getRows().size())) {
-            return;
-        }
-        List<RowChange> rows = new ArrayList<>();
-        try {
-            ReaderTable table = tables.get(name);
-            for (Map.Entry<Serializable[], Serializable[]> row : update.getRows()) {
-                byte[][] before = rowImages.decode(name, table.columns(), update.getIncludedColumnsBeforeUpdate(),
-                        row.getKey());
-                // a MySQL partial update (PARTIAL_JSON) logs JSON changes as diffs: made whole from the before image
-                Serializable[] whole = PartialJsonImage.rebuild(name, table.columns(), row.getKey(), row.getValue(), file,
-                        ((EventHeaderV4) event.getHeader()).getPosition());
-                byte[][] after = rowImages.decode(name, table.columns(), update.getIncludedColumns(), whole);
-                rows.add(new RowChange(name, RowChange.Kind.UPDATE, before, after));
-            }
-        } catch (RuntimeException e) {
-            undecodable(event, name, e);
-            return;
-        }
-        collectAll(event, rows);
+        long at = ((EventHeaderV4) event.getHeader()).getPosition();
+        decodeAll(event, update.getTableId(), RowChange.Kind.UPDATE, update.getRows(), (name, columns, row) -> {
+            byte[][] before = rowImages.decode(name, columns, update.getIncludedColumnsBeforeUpdate(), row.getKey());
+            // a MySQL partial update (PARTIAL_JSON) logs JSON changes as diffs: made whole from the before image
+            Serializable[] whole = PartialJsonImage.rebuild(name, columns, row.getKey(), row.getValue(), file, at);
+            return new RowChange(name, RowChange.Kind.UPDATE, before,
+                    rowImages.decode(name, columns, update.getIncludedColumns(), whole));
+        });
     }
 
     private void deletes(Event event, DeleteRowsEventData delete) throws InterruptedException {
-        TableName name = followedIds.get(delete.getTableId());
-        if (name == null || tables.get(name).skips(RowChange.Kind.DELETE, delete.getRows().size())) {
+        decodeAll(event, delete.getTableId(), RowChange.Kind.DELETE, delete.getRows(), (name, columns, row) ->
+                new RowChange(name, RowChange.Kind.DELETE, rowImages.decode(name, columns, delete.getIncludedColumns(),
+                        row), null));
+    }
+
+    /** Turns one row of a rows event into a change. */
+    private interface RowDecoder<R> {
+        RowChange decode(TableName table, List<TrackedColumn> columns, R row);
+    }
+
+    /**
+     * Decodes every row of a rows event of a followed table, then collects them: an event with a row
+     * that cannot be decoded contributes none (see {@link #undecodable}).
+     */
+    private <R> void decodeAll(Event event, long tableId, RowChange.Kind kind, List<R> rows, RowDecoder<R> decoder)
+            throws InterruptedException {
+        TableName name = followedIds.get(tableId);
+        if (name == null || tables.get(name).skips(kind, rows.size())) {
             return;
         }
-        List<RowChange> rows = new ArrayList<>();
+        List<RowChange> changes = new ArrayList<>(rows.size());
         try {
-            ReaderTable table = tables.get(name);
-            for (Serializable[] row : delete.getRows()) {
-                byte[][] before = rowImages.decode(name, table.columns(), delete.getIncludedColumns(), row);
-                rows.add(new RowChange(name, RowChange.Kind.DELETE, before, null));
+            List<TrackedColumn> columns = tables.get(name).columns();
+            for (R row : rows) {
+                changes.add(decoder.decode(name, columns, row));
             }
         } catch (RuntimeException e) {
             undecodable(event, name, e);
             return;
         }
-        collectAll(event, rows);
+        for (RowChange change : changes) {
+            collect(event, change);
+        }
     }
 
     /**
@@ -313,12 +305,6 @@ final class TransactionAssembler {
         pending.removeIf(c -> c.table().equals(name));
         pendingBytes = pending.stream().mapToLong(RowChange::heapBytes).sum();
         follow(now);
-    }
-
-    private void collectAll(Event event, List<RowChange> rows) throws InterruptedException {
-        for (RowChange row : rows) {
-            collect(event, row);
-        }
     }
 
     /**
