@@ -8,25 +8,37 @@ import io.chameleon.schema.IndexDef;
 import io.chameleon.schema.TableDef;
 import io.chameleon.schema.TableName;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads the definitions of a source's tables from information_schema: one query per kind of
  * object for a whole schema, not one per table, so a schema of thousands of tables reads fast.
  */
 public final class SchemaReader {
+    /** One string literal, with an optional character set introducer: {@code _utf8mb4'it''s'}. */
+    private static final Pattern QUOTED_STRING = Pattern.compile("(?s)(?:_[a-z0-9]+)?'((?:[^'\\\\]|\\\\.|'')*)'");
+    /** A hex literal of whole bytes: {@code 0x00ff}. */
+    private static final Pattern HEX_BYTES = Pattern.compile("0x((?:[0-9a-fA-F]{2})*)");
+
     private final Connection conn;
     private final ServerInfo server;
 
@@ -191,7 +203,7 @@ public final class SchemaReader {
                     boolean nullable = "YES".equals(rs.getString(6));
                     String extra = rs.getString(13) == null ? "" : rs.getString(13).toLowerCase();
                     String rawDefault = rs.getString(7);
-                    DefaultValue dv = normaliseDefault(rawDefault, nullable, extra, dataType);
+                    DefaultValue dv = normaliseDefault(rawDefault, nullable, extra, dataType, nullableLong(rs, 9));
                     ColumnDef c = new ColumnDef(name, rs.getInt(3), dataType, columnType, nullable, dv.value, dv.kind,
                             rs.getString(8), nullableLong(rs, 9), nullableInt(rs, 10), nullableInt(rs, 11),
                             nullableInt(rs, 12), columnType.toLowerCase().contains("unsigned"),
@@ -233,8 +245,10 @@ public final class SchemaReader {
      * MariaDB (10.2.7+) reports defaults as SQL: {@code 'text'} quoted, {@code NULL}, numbers bare and
      * expressions like {@code current_timestamp()}. MySQL reports the bare value and marks
      * expressions with DEFAULT_GENERATED. Both become a plain value and its kind.
+     *
+     * @param length the column's length in characters or bytes (binary(n) defaults are padded to it)
      */
-    DefaultValue normaliseDefault(String raw, boolean nullable, String extra, String dataType) {
+    DefaultValue normaliseDefault(String raw, boolean nullable, String extra, String dataType, Long length) {
         if (raw == null) {
             return new DefaultValue(null, nullable ? DefaultKind.NULL : DefaultKind.NONE);
         }
@@ -251,12 +265,57 @@ public final class SchemaReader {
             }
             return new DefaultValue(raw, DefaultKind.EXPRESSION);
         }
-        if (extra.contains("default_generated")
-                || ((dataType.equals("timestamp") || dataType.equals("datetime"))
-                        && raw.toUpperCase().startsWith("CURRENT_TIMESTAMP"))) {
+        if (extra.contains("default_generated")) {
+            return mysqlExpressionDefault(raw, dataType, length);
+        }
+        if ((dataType.equals("timestamp") || dataType.equals("datetime")) && raw.toUpperCase().startsWith("CURRENT_TIMESTAMP")) {
             return new DefaultValue(raw, DefaultKind.EXPRESSION);
         }
+        if (dataType.equals("binary") || dataType.equals("varbinary")) {
+            return mysqlBytesDefault(raw, dataType, length);
+        }
         return new DefaultValue(raw, DefaultKind.LITERAL);
+    }
+
+    /**
+     * MySQL's expression defaults ({@code DEFAULT (...)}, the only defaults JSON, TEXT and BLOB
+     * columns take) are shown with their quotes and backslashes escaped once more. One string or
+     * hex literal, {@code _utf8mb4'{"a": 1}'} or {@code 0x00ff}, is a literal default; anything
+     * else stays an expression.
+     */
+    private static DefaultValue mysqlExpressionDefault(String raw, String dataType, Long length) {
+        String expression = MysqlStrings.unescape(raw, '\'');
+        Matcher quoted = QUOTED_STRING.matcher(expression);
+        if (quoted.matches()) {
+            return new DefaultValue(MysqlStrings.unescape(quoted.group(1), '\''), DefaultKind.LITERAL);
+        }
+        if (HEX_BYTES.matcher(expression).matches()) {
+            return mysqlBytesDefault(expression, dataType, length);
+        }
+        return new DefaultValue(raw, DefaultKind.EXPRESSION);
+    }
+
+    /**
+     * MySQL shows the literal default of a binary or varbinary column as hex, {@code 0x6162}, with
+     * its trailing zero bytes cut: binary(n) pads them back. (A varbinary default ending in zero bytes
+     * loses them in information_schema itself.) The bytes are the value when they are UTF-8, which
+     * is how a default travels here; other bytes stay an expression, which is reported and dropped.
+     */
+    private static DefaultValue mysqlBytesDefault(String raw, String dataType, Long length) {
+        Matcher hex = HEX_BYTES.matcher(raw);
+        if (!hex.matches()) {
+            return new DefaultValue(raw, DefaultKind.LITERAL);
+        }
+        byte[] bytes = HexFormat.of().parseHex(hex.group(1));
+        if (dataType.equals("binary") && length != null && bytes.length < length) {
+            bytes = Arrays.copyOf(bytes, length.intValue());
+        }
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            return new DefaultValue(text, DefaultKind.LITERAL);
+        } catch (CharacterCodingException notUtf8) {
+            return new DefaultValue(raw, DefaultKind.EXPRESSION);
+        }
     }
 
     /** The labels of {@code enum('a','b''c')} or {@code set(...)}, unescaped, in order. */

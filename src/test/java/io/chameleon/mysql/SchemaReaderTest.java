@@ -18,20 +18,49 @@ class SchemaReaderTest {
 
     @Test
     void mariaDbDefaultsAreSqlTextMysqlDefaultsAreValues() {
-        assertThat(mariadb.normaliseDefault("'abc'", true, "", "varchar").kind()).isEqualTo(DefaultKind.LITERAL);
-        assertThat(mariadb.normaliseDefault("'it''s'", true, "", "varchar").value()).isEqualTo("it's");
-        assertThat(mariadb.normaliseDefault("-1", true, "", "int").value()).isEqualTo("-1");
-        assertThat(mariadb.normaliseDefault("0.00", true, "", "decimal").kind()).isEqualTo(DefaultKind.LITERAL);
-        assertThat(mariadb.normaliseDefault("NULL", true, "", "int").kind()).isEqualTo(DefaultKind.NULL);
-        assertThat(mariadb.normaliseDefault("b'101'", true, "", "bit").kind()).isEqualTo(DefaultKind.LITERAL);
-        assertThat(mariadb.normaliseDefault("current_timestamp()", false, "", "datetime").kind())
+        assertThat(mariadb.normaliseDefault("'abc'", true, "", "varchar", null).kind()).isEqualTo(DefaultKind.LITERAL);
+        assertThat(mariadb.normaliseDefault("'it''s'", true, "", "varchar", null).value()).isEqualTo("it's");
+        assertThat(mariadb.normaliseDefault("-1", true, "", "int", null).value()).isEqualTo("-1");
+        assertThat(mariadb.normaliseDefault("0.00", true, "", "decimal", null).kind()).isEqualTo(DefaultKind.LITERAL);
+        assertThat(mariadb.normaliseDefault("NULL", true, "", "int", null).kind()).isEqualTo(DefaultKind.NULL);
+        assertThat(mariadb.normaliseDefault("b'101'", true, "", "bit", null).kind()).isEqualTo(DefaultKind.LITERAL);
+        assertThat(mariadb.normaliseDefault("current_timestamp()", false, "", "datetime", null).kind())
                 .isEqualTo(DefaultKind.EXPRESSION);
-        assertThat(mariadb.normaliseDefault(null, false, "", "int").kind()).isEqualTo(DefaultKind.NONE);
+        assertThat(mariadb.normaliseDefault(null, false, "", "int", null).kind()).isEqualTo(DefaultKind.NONE);
 
-        assertThat(mysql.normaliseDefault("abc", true, "", "varchar").value()).isEqualTo("abc");
-        assertThat(mysql.normaliseDefault("CURRENT_TIMESTAMP", false, "default_generated", "timestamp").kind())
+        assertThat(mysql.normaliseDefault("abc", true, "", "varchar", null).value()).isEqualTo("abc");
+        assertThat(mysql.normaliseDefault("CURRENT_TIMESTAMP", false, "default_generated", "timestamp", null).kind())
                 .isEqualTo(DefaultKind.EXPRESSION);
-        assertThat(mysql.normaliseDefault(null, true, "", "int").kind()).isEqualTo(DefaultKind.NULL);
+        assertThat(mysql.normaliseDefault(null, true, "", "int", null).kind()).isEqualTo(DefaultKind.NULL);
+    }
+
+    @Test
+    void mysqlShowsBinaryDefaultsAsHexWithoutTheirTrailingZeros() {
+        assertThat(mysql.normaliseDefault("0x6162", true, "", "binary", 3L)).isEqualTo(literal("ab\0"));
+        assertThat(mysql.normaliseDefault("0x7879", true, "", "varbinary", 5L)).isEqualTo(literal("xy"));
+        assertThat(mysql.normaliseDefault("0x", true, "", "binary", 2L)).isEqualTo(literal("\0\0"));
+        // not UTF-8: no way to carry it as a value, so it is an expression (reported and dropped)
+        assertThat(mysql.normaliseDefault("0xff", true, "", "varbinary", 2L).kind()).isEqualTo(DefaultKind.EXPRESSION);
+    }
+
+    @Test
+    void mysqlExpressionDefaultsThatAreOneLiteralAreLiterals() {
+        // information_schema escapes the expression's quotes and backslashes once more
+        assertThat(mysql.normaliseDefault("_utf8mb4\\'{\"a\": 1}\\'", true, "default_generated", "json", null))
+                .isEqualTo(literal("{\"a\": 1}"));
+        assertThat(mysql.normaliseDefault("_utf8mb4\\'[\"it\\\\\\'s\", \"a\\\\\\\\\\\\\\\\b\"]\\'", true,
+                "default_generated", "json", null)).isEqualTo(literal("[\"it's\", \"a\\\\b\"]"));
+        assertThat(mysql.normaliseDefault("0x00ff", true, "default_generated", "blob", null).kind())
+                .isEqualTo(DefaultKind.EXPRESSION);
+        assertThat(mysql.normaliseDefault("0x6869", true, "default_generated", "blob", null)).isEqualTo(literal("hi"));
+        assertThat(mysql.normaliseDefault("json_array(1,2)", true, "default_generated", "json", null).kind())
+                .isEqualTo(DefaultKind.EXPRESSION);
+        assertThat(mysql.normaliseDefault("concat(_utf8mb4\\'a\\',_utf8mb4\\'b\\')", true, "default_generated",
+                "varchar", null).kind()).isEqualTo(DefaultKind.EXPRESSION);
+    }
+
+    private static SchemaReader.DefaultValue literal(String value) {
+        return new SchemaReader.DefaultValue(value, DefaultKind.LITERAL);
     }
 
     @Test
