@@ -21,6 +21,7 @@ import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -33,6 +34,9 @@ public final class TableComparator {
     private static final DateTimeFormatter PG_TS = new DateTimeFormatterBuilder().appendPattern("yyyy-MM-dd HH:mm:ss")
             .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
             .optionalStart().appendOffset("+HH:mm", "+00").optionalEnd().toFormatter();
+
+    /** {@code \u0000} in JSON text, not itself escaped ({@code \\u0000} is a backslash and "u0000"). */
+    private static final Pattern NUL_ESCAPE = Pattern.compile("(?<!\\\\)((?:\\\\\\\\)*)\\\\u0000");
 
     private TableComparator() {}
 
@@ -126,6 +130,9 @@ public final class TableComparator {
     }
 
     private static String mysqlCanonical(ColumnDef col, byte[] v) {
+        if (spatial(col)) { // MySQL's own form: the SRID (4 bytes), then the WKB the bytea holds
+            return "wkb:" + HexFormat.of().formatHex(v, 4, v.length);
+        }
         String s = new String(v, StandardCharsets.UTF_8);
         return switch (col.dataType()) {
             case "tinyint", "smallint", "mediumint", "int", "integer", "bigint", "year", "decimal" -> decimal(s);
@@ -145,6 +152,9 @@ public final class TableComparator {
     }
 
     private static String pgCanonical(ColumnDef col, ResultSet rs, int i) throws SQLException {
+        if (spatial(col)) {
+            return "wkb:" + HexFormat.of().formatHex(rs.getBytes(i));
+        }
         String s = rs.getString(i);
         return switch (col.dataType()) {
             case "tinyint", "smallint", "mediumint", "int", "integer", "bigint", "year", "decimal", "time" -> decimal(s);
@@ -183,7 +193,16 @@ public final class TableComparator {
     }
 
     private static boolean binary(ColumnDef col) {
-        return col.dataType().contains("binary") || col.dataType().contains("blob") || col.dataType().equals("bit");
+        return col.dataType().contains("binary") || col.dataType().contains("blob") || col.dataType().equals("bit")
+                || spatial(col);
+    }
+
+    private static boolean spatial(ColumnDef col) {
+        return switch (col.dataType()) {
+            case "geometry", "point", "linestring", "polygon", "multipoint", "multilinestring", "multipolygon",
+                    "geometrycollection", "geomcollection" -> true;
+            default -> false;
+        };
     }
 
     private static byte[] utf8(String s) {
@@ -191,9 +210,10 @@ public final class TableComparator {
     }
 
     /** MySQL's JSON text in PostgreSQL's canonical jsonb form (key order, spacing). */
+    /** MySQL's JSON text as jsonb prints it, with the escaped NULs jsonb refuses stripped (the nul_chars default). */
     private static String jsonCanonical(Connection pg, String json) throws SQLException {
         try (PreparedStatement ps = pg.prepareStatement("SELECT ?::jsonb::text")) {
-            ps.setString(1, json);
+            ps.setString(1, NUL_ESCAPE.matcher(json).replaceAll("$1"));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getString(1);
