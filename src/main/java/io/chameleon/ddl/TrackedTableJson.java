@@ -2,6 +2,7 @@ package io.chameleon.ddl;
 
 import io.chameleon.format.Json;
 import io.chameleon.schema.ColumnDef;
+import io.chameleon.schema.ForeignKeyDef;
 import io.chameleon.schema.IndexDef;
 import io.chameleon.schema.TableDef;
 import io.chameleon.schema.TableName;
@@ -25,6 +26,7 @@ public final class TrackedTableJson {
         m.put("default_charset", t.defaultCharset());
         m.put("columns", t.definition().columns().stream().map(TrackedTableJson::column).toList());
         m.put("indexes", t.definition().indexes().stream().map(TrackedTableJson::index).toList());
+        m.put("foreign_keys", t.definition().foreignKeys().stream().map(TrackedTableJson::foreignKey).toList());
         m.put("pg_index_names", new TreeMap<>(t.pgIndexNames()));
         return Json.compact(m);
     }
@@ -34,10 +36,35 @@ public final class TrackedTableJson {
         Map<String, Object> m = map(Json.parse(json));
         List<ColumnDef> columns = list(m.get("columns")).stream().map(c -> column(map(c))).toList();
         List<IndexDef> indexes = list(m.get("indexes")).stream().map(i -> index(map(i))).toList();
+        // definitions written before foreign keys were tracked have none
+        List<ForeignKeyDef> keys = m.containsKey("foreign_keys")
+                ? list(m.get("foreign_keys")).stream().map(k -> foreignKey(name, map(k))).toList() : List.of();
         Map<String, String> pgNames = new LinkedHashMap<>();
         map(m.get("pg_index_names")).forEach((k, v) -> pgNames.put(k, (String) v));
-        return new TrackedTable(new TableDef(name, (String) m.get("engine"), columns, indexes, 0, 0, 0),
+        return new TrackedTable(new TableDef(name, (String) m.get("engine"), columns, indexes, keys, 0, 0, 0),
                 (String) m.get("default_charset"), pgNames);
+    }
+
+    private static Map<String, Object> foreignKey(ForeignKeyDef k) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", k.name());
+        m.put("columns", k.columns());
+        m.put("referenced_schema", k.referenced().schema());
+        m.put("referenced_table", k.referenced().table());
+        m.put("referenced_columns", k.referencedColumns());
+        m.put("on_delete", k.onDelete());
+        m.put("on_update", k.onUpdate());
+        return m;
+    }
+
+    private static ForeignKeyDef foreignKey(TableName table, Map<String, Object> m) {
+        return new ForeignKeyDef((String) m.get("name"), table, strings(m.get("columns")),
+                new TableName((String) m.get("referenced_schema"), (String) m.get("referenced_table")),
+                strings(m.get("referenced_columns")), (String) m.get("on_delete"), (String) m.get("on_update"));
+    }
+
+    private static List<String> strings(Object o) {
+        return list(o).stream().map(String.class::cast).toList();
     }
 
     private static Map<String, Object> column(ColumnDef c) {

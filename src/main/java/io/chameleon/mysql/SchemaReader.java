@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Reads the definitions of a source's tables from information_schema: one query per kind of
@@ -66,12 +67,14 @@ public final class SchemaReader {
         Map<String, TableStats> stats = tables(schema);
         Map<String, List<ColumnDef>> columns = columns(schema);
         Map<String, List<IndexDef>> indexes = indexes(schema);
+        Map<String, List<ForeignKeyDef>> foreignKeys = foreignKeys(schema).stream()
+                .collect(Collectors.groupingBy(k -> k.table().table()));
         List<TableDef> result = new ArrayList<>();
         for (Map.Entry<String, TableStats> e : stats.entrySet()) {
             TableStats s = e.getValue();
             result.add(new TableDef(new TableName(schema, e.getKey()), s.engine,
                     columns.getOrDefault(e.getKey(), List.of()), indexes.getOrDefault(e.getKey(), List.of()),
-                    s.rows, s.avgRowLength, s.dataLength));
+                    foreignKeys.getOrDefault(e.getKey(), List.of()), s.rows, s.avgRowLength, s.dataLength));
         }
         return result;
     }

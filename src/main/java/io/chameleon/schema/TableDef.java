@@ -5,13 +5,15 @@ import java.util.Optional;
 
 /**
  * A MySQL table: its columns in ordinal order, its indexes (the primary key first when there is
- * one) and the statistics information_schema keeps for planning the copy.
+ * one), its foreign keys (those it holds, pointing at its parents) and the statistics
+ * information_schema keeps for planning the copy.
  */
 public record TableDef(
         TableName name,
         String engine,
         List<ColumnDef> columns,
         List<IndexDef> indexes,
+        List<ForeignKeyDef> foreignKeys,
         long estimatedRows,
         long averageRowLength,
         long dataLength) {
@@ -19,6 +21,17 @@ public record TableDef(
     public TableDef {
         columns = List.copyOf(columns);
         indexes = List.copyOf(indexes);
+        foreignKeys = List.copyOf(foreignKeys);
+    }
+
+    /** A table without foreign keys. */
+    public TableDef(TableName name, String engine, List<ColumnDef> columns, List<IndexDef> indexes, long estimatedRows,
+            long averageRowLength, long dataLength) {
+        this(name, engine, columns, indexes, List.of(), estimatedRows, averageRowLength, dataLength);
+    }
+
+    public TableDef withForeignKeys(List<ForeignKeyDef> keys) {
+        return new TableDef(name, engine, columns, indexes, keys, estimatedRows, averageRowLength, dataLength);
     }
 
     public Optional<ColumnDef> column(String name) {
