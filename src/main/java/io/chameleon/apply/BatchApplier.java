@@ -57,6 +57,7 @@ public final class BatchApplier {
     private final OnError onErrorReplay;
     private final Map<TableName, ApplyTarget> targets;
     private final Map<TableName, int[]> keyPositions;
+    private ForeignKeyActions foreignKeyActions;
     /** The PostgreSQL transaction a part left open for the rest of its MySQL transaction; null when none is. */
     private OpenTransaction open;
 
@@ -75,6 +76,7 @@ public final class BatchApplier {
         this.targets = new HashMap<>(targets);
         this.keyPositions = targets.values().stream()
                 .collect(Collectors.toMap(ApplyTarget::mysqlName, ApplyTarget::keyPositions, (a, b) -> a, HashMap::new));
+        this.foreignKeyActions = ForeignKeyActions.of(this.targets.values());
         connection.setAutoCommit(false);
     }
 
@@ -91,6 +93,7 @@ public final class BatchApplier {
         targets.putAll(newTargets);
         keyPositions.clear();
         newTargets.values().forEach(t -> keyPositions.put(t.mysqlName(), t.keyPositions()));
+        foreignKeyActions = ForeignKeyActions.of(targets.values());
     }
 
     /** The tables still applied (those disabled by on_error_replay continue are gone). */
@@ -107,46 +110,53 @@ public final class BatchApplier {
      * @throws IllegalStateException for a part that does not follow the last one applied
      */
     public ApplyResult apply(List<SourceTransaction> transactions) throws ApplyException {
-        ReducedBatch batch = BatchReducer.reduce(transactions, keyPositions);
+        ReducedBatch batch = BatchReducer.reduce(transactions, keyPositions, foreignKeyActions);
         OpenTransaction held = continueOrBegin(transactions);
         SourceTransaction last = transactions.get(transactions.size() - 1);
         ConversionReport adjustments = new ConversionReport();
         TableApplier tables = new TableApplier(connection, adjustments);
+        ReferentialCascade cascade = new ReferentialCascade(connection, adjustments);
         SortedMap<TableName, String> disabled = new TreeMap<>();
         SortedMap<TableName, Long> skipped = new TreeMap<>(batch.skippedRowChanges());
         long deleted = 0;
         long inserted = 0;
         long rowChanges = 0;
         TableName current = null;
+        boolean cascading = false;
         try {
-            for (Map.Entry<TableName, TableReduction> e : batch.tables().entrySet()) {
-                current = e.getKey();
-                ApplyTarget target = targets.get(current);
-                if (target == null || held.disabled(current)) { // reduced before its table was disabled, or disabled by an earlier part
-                    skipped.merge(current, e.getValue().rowChanges(), Long::sum);
-                    continue;
+            for (ReducedStep step : batch.steps()) {
+                for (Map.Entry<TableName, TableReduction> e : step.tables().entrySet()) {
+                    current = e.getKey();
+                    ApplyTarget target = targets.get(current);
+                    if (target == null || held.disabled(current)) { // reduced before its table was disabled, or disabled by an earlier part
+                        skipped.merge(current, e.getValue().rowChanges(), Long::sum);
+                        continue;
+                    }
+                    Savepoint savepoint = onErrorReplay == OnError.CONTINUE ? connection.setSavepoint() : null;
+                    try {
+                        TableApplier.Counts counts = tables.apply(target, e.getValue());
+                        deleted += counts.deleted();
+                        inserted += counts.inserted();
+                        rowChanges += e.getValue().rowChanges();
+                        if (savepoint != null) {
+                            connection.releaseSavepoint(savepoint);
+                        }
+                    } catch (SQLException | BadValueException | RuntimeException failure) {
+                        if (savepoint == null || ConnectionLoss.in(failure).isPresent()) {
+                            throw failure; // a lost connection is no fault of the table's: the batch is tried again
+                        }
+                        connection.rollback(savepoint);
+                        disable(current, failure, tables.lastStatement(), batch, held, disabled);
+                        skipped.merge(current, e.getValue().rowChanges(), Long::sum);
+                    }
                 }
-                Savepoint savepoint = onErrorReplay == OnError.CONTINUE ? connection.setSavepoint() : null;
-                try {
-                    TableApplier.Counts counts = tables.apply(target, e.getValue());
-                    deleted += counts.deleted();
-                    inserted += counts.inserted();
-                    rowChanges += e.getValue().rowChanges();
-                    if (savepoint != null) {
-                        connection.releaseSavepoint(savepoint);
-                    }
-                } catch (SQLException | BadValueException | RuntimeException failure) {
-                    if (savepoint == null || ConnectionLoss.in(failure).isPresent()) {
-                        throw failure; // a lost connection is no fault of the table's: the batch is tried again
-                    }
-                    connection.rollback(savepoint);
-                    String message = describe(failure);
-                    catalog.tables().disable(sourceId, current, "on_error_replay continue: applying the batch ending at "
-                            + batch.end() + " failed: " + firstLine(message) + " (details: show_errors)");
-                    catalog.errors().log(sourceId, new ErrorEntry(null, current, tables.lastStatement(), message, batch.end()));
-                    disabled.put(current, message);
-                    held.disable(current, message);
-                    skipped.merge(current, e.getValue().rowChanges(), Long::sum);
+                current = null;
+                if (!step.actedOn().isEmpty()) {
+                    current = step.actedOn().get(0).table();
+                    cascading = true;
+                    referentialActions(cascade, step, batch, held, disabled);
+                    cascading = false;
+                    current = null;
                 }
             }
             current = null;
@@ -159,10 +169,12 @@ public final class BatchApplier {
         } catch (SQLException | BadValueException | RuntimeException e) {
             open = null;
             rollback(e);
-            String sql = current == null ? null : tables.lastStatement();
+            String sql = cascading ? cascade.lastStatement() : current == null ? null : tables.lastStatement();
+            String what = current == null ? "recording its position"
+                    : cascading ? "the foreign key actions of " + current + "'s changes" : "table " + current;
             ApplyException failure = new ApplyException("source id " + sourceId + ": the batch ending at " + batch.end()
-                    + " was not applied, " + (current == null ? "recording its position" : "table " + current)
-                    + " failed: " + e.getMessage() + " (rolled back: neither its rows nor its position were written"
+                    + " was not applied, " + what + " failed: " + e.getMessage()
+                    + " (rolled back: neither its rows nor its position were written"
                     + (last.part() > 1 ? ", nor the earlier parts of its transaction" : "") + ")", e);
             catalog.errors().logAlone(sourceId, new ErrorEntry(null, current, sql, describe(e), batch.end()), failure);
             throw failure;
@@ -180,6 +192,47 @@ public final class BatchApplier {
             keyPositions.remove(t);
         }
         return new ApplyResult(rowChanges, deleted, inserted, skipped, adjustments, batch.end(), disabled);
+    }
+
+    /**
+     * The referential actions of a step's acted-on parent changes, after the step's rows. Under
+     * on_error_replay continue a child table whose action fails is disabled like any failing table
+     * and the actions run again without it (they ran under one savepoint, rolled back whole).
+     */
+    private void referentialActions(ReferentialCascade cascade, ReducedStep step, ReducedBatch batch,
+            OpenTransaction held, SortedMap<TableName, String> disabled) throws SQLException, BadValueException {
+        while (true) {
+            Savepoint savepoint = onErrorReplay == OnError.CONTINUE ? connection.setSavepoint() : null;
+            try {
+                ReferentialCascade.Counts counts = cascade.run(step.actedOn(), foreignKeyActions,
+                        t -> held.disabled(t) ? null : targets.get(t));
+                if (counts.deleted() + counts.updated() > 0) {
+                    LOG.debug("source id {}: foreign keys of {} deleted {} and updated {} child rows", sourceId,
+                            step.actedOn().get(0).table(), counts.deleted(), counts.updated());
+                }
+                if (savepoint != null) {
+                    connection.releaseSavepoint(savepoint);
+                }
+                return;
+            } catch (SQLException | BadValueException | RuntimeException failure) {
+                TableName child = cascade.failedChild();
+                if (savepoint == null || child == null || ConnectionLoss.in(failure).isPresent()) {
+                    throw failure;
+                }
+                connection.rollback(savepoint);
+                disable(child, failure, cascade.lastStatement(), batch, held, disabled);
+            }
+        }
+    }
+
+    private void disable(TableName table, Exception failure, String statement, ReducedBatch batch, OpenTransaction held,
+            SortedMap<TableName, String> disabled) throws SQLException {
+        String message = describe(failure);
+        catalog.tables().disable(sourceId, table, "on_error_replay continue: applying the batch ending at "
+                + batch.end() + " failed: " + firstLine(message) + " (details: show_errors)");
+        catalog.errors().log(sourceId, new ErrorEntry(null, table, statement, message, batch.end()));
+        disabled.put(table, message);
+        held.disable(table, message);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.chameleon.binlog.RowChange;
 import io.chameleon.binlog.SourceTransaction;
 import io.chameleon.schema.TableName;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -11,7 +12,10 @@ import java.util.TreeMap;
 
 /**
  * Reduces an ordered list of whole source transactions to, per table and key, the rows' final
- * state, so the applier writes each touched row once whatever the batch did to it. Pure: no I/O.
+ * state, so the applier writes each touched row once whatever the batch did to it. Where InnoDB
+ * acted on children (a delete or key update of a parent with CASCADE or SET NULL children) the
+ * reduction is cut into steps after those changes, so the actions run where MySQL ran them: a
+ * child written before is acted on, a child written after survives. Pure: no I/O.
  */
 public final class BatchReducer {
     private BatchReducer() {}
@@ -22,23 +26,45 @@ public final class BatchReducer {
      *     here or with no positions has no usable key: its changes are counted as skipped
      */
     public static ReducedBatch reduce(List<SourceTransaction> transactions, Map<TableName, int[]> keyPositions) {
+        return reduce(transactions, keyPositions, ForeignKeyActions.NONE);
+    }
+
+    static ReducedBatch reduce(List<SourceTransaction> transactions, Map<TableName, int[]> keyPositions,
+            ForeignKeyActions actions) {
         if (transactions.isEmpty()) {
             throw new IllegalArgumentException("a batch needs at least one transaction (it carries the position)");
         }
+        List<ReducedStep> steps = new ArrayList<>();
         SortedMap<TableName, TableReduction> tables = new TreeMap<>();
+        List<RowChange> actedOn = new ArrayList<>();
         SortedMap<TableName, Long> skipped = new TreeMap<>();
         for (SourceTransaction tx : transactions) {
             for (RowChange change : tx.changes()) {
                 int[] key = keyPositions.get(change.table());
                 if (key == null || key.length == 0) {
                     skipped.merge(change.table(), 1L, Long::sum);
-                } else {
-                    add(tables.computeIfAbsent(change.table(), t -> new TableReduction()), change, key);
+                    continue;
+                }
+                boolean acts = actions.acts(change);
+                // a run of acted-on changes of one table and kind (one statement's rows) acts together
+                if (!actedOn.isEmpty() && !(acts && sameRun(actedOn.get(0), change))) {
+                    steps.add(new ReducedStep(tables, actedOn));
+                    tables = new TreeMap<>();
+                    actedOn = new ArrayList<>();
+                }
+                add(tables.computeIfAbsent(change.table(), t -> new TableReduction()), change, key);
+                if (acts) {
+                    actedOn.add(change);
                 }
             }
         }
+        steps.add(new ReducedStep(tables, actedOn));
         SourceTransaction last = transactions.get(transactions.size() - 1);
-        return new ReducedBatch(tables, skipped, last.end(), last.sourceTime(), transactions.size());
+        return new ReducedBatch(steps, skipped, last.end(), last.sourceTime(), transactions.size());
+    }
+
+    private static boolean sameRun(RowChange first, RowChange next) {
+        return first.table().equals(next.table()) && first.kind() == next.kind();
     }
 
     private static void add(TableReduction table, RowChange change, int[] key) {

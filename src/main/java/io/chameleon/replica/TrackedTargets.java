@@ -72,7 +72,7 @@ final class TrackedTargets {
         }
         List<String> keyColumns = table.definition().replicaKey().map(IndexDef::columnNames).orElse(List.of());
         int[] key = keyColumns.stream().mapToInt(k -> indexOf(names, k)).toArray();
-        return new ApplyTarget(name, pgSchema, pgTable, names, converters, key);
+        return new ApplyTarget(name, pgSchema, pgTable, names, converters, key, table.definition().foreignKeys());
     }
 
     private static int indexOf(List<String> names, String column) {

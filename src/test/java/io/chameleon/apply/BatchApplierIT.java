@@ -219,6 +219,79 @@ class BatchApplierIT {
                         .startsWith("accounts | 700 | COPY").contains("null value in column \"balance\""));
     }
 
+    /**
+     * InnoDB's referential actions, which the binlog does not log, run where MySQL ran them inside
+     * one batch: children written before a parent's delete go with it, those written after stay.
+     */
+    @Test
+    void foreignKeyActionsRunWhereMysqlRanThemInTheBatch() throws Exception {
+        TableName p = new TableName("shop", "p");
+        TableName c = new TableName("shop", "c");
+        TableName g = new TableName("shop", "g");
+        TableName n = new TableName("shop", "n");
+        TableName tree = new TableName("shop", "tree");
+        exec("CREATE TABLE dst.p (a integer, b integer, name text, PRIMARY KEY (a, b))",
+                "CREATE TABLE dst.c (id integer PRIMARY KEY, pa integer, pb integer)",
+                "CREATE TABLE dst.g (id integer PRIMARY KEY, cid integer)",
+                "CREATE TABLE dst.n (id integer PRIMARY KEY, pa integer, pb integer)",
+                "CREATE TABLE dst.tree (id integer PRIMARY KEY, parent integer)",
+                "INSERT INTO dst.p VALUES (1, 1, 'one'), (2, 2, 'two'), (3, 3, 'three')",
+                "INSERT INTO dst.c VALUES (10, 1, 1), (11, 1, 1), (20, 2, 2), (30, 3, 3)",
+                "INSERT INTO dst.g VALUES (100, 10), (101, 11), (200, 20)",
+                "INSERT INTO dst.n VALUES (1, 1, 1), (2, 2, 2), (3, 3, 3)",
+                "INSERT INTO dst.tree VALUES (1, NULL), (2, 1), (3, 2), (4, 3), (5, 1), (6, NULL)");
+        ColumnDef id = col("id", "int", "int(11)", false);
+        ColumnDef a = col("a", "int", "int(11)", false);
+        ColumnDef b = col("b", "int", "int(11)", false);
+        ColumnDef pa = col("pa", "int", "int(11)", true);
+        ColumnDef pb = col("pb", "int", "int(11)", true);
+        Map<TableName, ApplyTarget> withKeys = new java.util.HashMap<>(targets);
+        for (ApplyTarget t : List.of(
+                target(p, "p", new int[] {0, 1}, List.of(), a, b, col("name", "varchar", "varchar(40)", true)),
+                target(c, "c", new int[] {0}, List.of(fk(c, List.of("pa", "pb"), p, List.of("a", "b"), "CASCADE", "CASCADE")),
+                        id, pa, pb),
+                target(g, "g", new int[] {0}, List.of(fk(g, List.of("cid"), c, List.of("id"), "CASCADE", "RESTRICT")),
+                        id, col("cid", "int", "int(11)", true)),
+                target(n, "n", new int[] {0}, List.of(fk(n, List.of("pa", "pb"), p, List.of("a", "b"), "SET NULL", "SET NULL")),
+                        id, pa, pb),
+                target(tree, "tree", new int[] {0}, List.of(fk(tree, List.of("parent"), tree, List.of("id"), "CASCADE", "NO ACTION")),
+                        id, col("parent", "int", "int(11)", true)))) {
+            withKeys.put(t.mysqlName(), t);
+        }
+        BatchApplier fkApplier = new BatchApplier(pg, sourceId, withKeys);
+
+        fkApplier.apply(List.of(
+                // a child of 2 written before its parent's delete goes with it (and its own child 200)
+                tx(100, 10, ins(c, "21", "2", "2"), del(p, "2", "2", "two")),
+                // 1 deleted (children 10, 11 and grandchildren go), then 1 again with a new child, which stays
+                tx(200, 20, del(p, "1", "1", "one"), ins(p, "1", "1", "one again"), ins(c, "12", "1", "1")),
+                // a name change is no key change: no child is touched
+                tx(300, 30, upd(p, row("3", "3", "three"), row("3", "3", "THREE"))),
+                // an inner node of the tree: its whole subtree goes
+                tx(400, 40, del(tree, "2", "1"))));
+        assertThat(query("SELECT string_agg(a || '/' || b || ' ' || name, ', ' ORDER BY a) FROM dst.p"))
+                .containsExactly("1/1 one again, 3/3 THREE");
+        assertThat(query("SELECT string_agg(id || ':' || pa || '/' || pb, ', ' ORDER BY id) FROM dst.c"))
+                .containsExactly("12:1/1, 30:3/3");
+        assertThat(query("SELECT count(*) FROM dst.g")).containsExactly("0");
+        assertThat(query("SELECT string_agg(id || ':' || coalesce(pa::text, 'NULL'), ', ' ORDER BY id) FROM dst.n"))
+                .containsExactly("1:NULL, 2:NULL, 3:3");
+        assertThat(query("SELECT string_agg(id::text, ', ' ORDER BY id) FROM dst.tree")).containsExactly("1, 5, 6");
+
+        // a key change cascades to the children and sets the SET NULL ones to NULL
+        fkApplier.apply(List.of(tx(500, 50, upd(p, row("3", "3", "THREE"), row("7", "8", "THREE")))));
+        assertThat(query("SELECT string_agg(id || ':' || pa || '/' || pb, ', ' ORDER BY id) FROM dst.c"))
+                .containsExactly("12:1/1, 30:7/8");
+        assertThat(query("SELECT string_agg(id || ':' || coalesce(pa::text, 'NULL'), ', ' ORDER BY id) FROM dst.n"))
+                .containsExactly("1:NULL, 2:NULL, 3:NULL");
+    }
+
+    private static io.chameleon.schema.ForeignKeyDef fk(TableName child, List<String> columns, TableName parent,
+            List<String> referenced, String onDelete, String onUpdate) {
+        return new io.chameleon.schema.ForeignKeyDef(child.table() + "_ibfk_1", child, columns, parent, referenced,
+                onDelete, onUpdate);
+    }
+
     /** The catalogue rows disable() updates, as init_replica leaves them. */
     void registerTables() throws SQLException {
         exec("INSERT INTO sch_chameleon.schema_mappings VALUES (" + sourceId + ", 'shop', 'dst')",
@@ -229,13 +302,19 @@ class BatchApplierIT {
     }
 
     private static ApplyTarget target(TableName name, String pgTable, int[] key, ColumnDef... columns) {
+        return target(name, pgTable, key, List.of(), columns);
+    }
+
+    private static ApplyTarget target(TableName name, String pgTable, int[] key,
+            List<io.chameleon.schema.ForeignKeyDef> foreignKeys, ColumnDef... columns) {
         TypeMapper mapper = new TypeMapper(TypeOverride.Rules.NONE, false);
         ValuePolicies policies = new ValuePolicies(ZeroDatePolicy.NULL, NulCharPolicy.STRIP);
         List<ColumnConverter> converters = new ArrayList<>();
         for (ColumnDef c : columns) {
             converters.add(ColumnConverters.of(name, c, mapper.map(name, c), policies));
         }
-        return new ApplyTarget(name, "dst", pgTable, List.of(columns).stream().map(ColumnDef::name).toList(), converters, key);
+        return new ApplyTarget(name, "dst", pgTable, List.of(columns).stream().map(ColumnDef::name).toList(), converters, key,
+                foreignKeys);
     }
 
     private static ColumnDef col(String name, String dataType, String columnType, boolean nullable) {
