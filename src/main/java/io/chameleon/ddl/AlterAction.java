@@ -1,7 +1,5 @@
 package io.chameleon.ddl;
 
-import java.util.List;
-
 /** One clause of an ALTER TABLE. */
 sealed interface AlterAction {
 
@@ -23,7 +21,10 @@ sealed interface AlterAction {
     record AddIndex(ParsedIndex index, boolean ifNotExists) implements AlterAction {}
 
     /** A FOREIGN KEY: InnoDB adds an index for its columns unless one already starts with them. */
-    record AddForeignKey(String name, List<String> columns) implements AlterAction {}
+    record AddForeignKey(ParsedForeignKey key, boolean ifNotExists) implements AlterAction {}
+
+    /** DROP FOREIGN KEY, or DROP CONSTRAINT (which may name a CHECK: then {@code ifExists}). */
+    record DropForeignKey(String name, boolean ifExists) implements AlterAction {}
 
     /** DROP INDEX, or DROP PRIMARY KEY (named PRIMARY). */
     record DropIndex(String name, boolean ifExists) implements AlterAction {}

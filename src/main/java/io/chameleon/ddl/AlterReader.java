@@ -7,6 +7,7 @@ import io.chameleon.ddl.AlterAction.ChangeColumn;
 import io.chameleon.ddl.AlterAction.ChangeDefault;
 import io.chameleon.ddl.AlterAction.ConvertCharset;
 import io.chameleon.ddl.AlterAction.DropColumn;
+import io.chameleon.ddl.AlterAction.DropForeignKey;
 import io.chameleon.ddl.AlterAction.DropIndex;
 import io.chameleon.ddl.AlterAction.Ignored;
 import io.chameleon.ddl.AlterAction.Position;
@@ -23,9 +24,11 @@ import java.util.Locale;
 /** Reads the clauses of an ALTER TABLE, in order. */
 final class AlterReader {
     private final ColumnReader columns;
+    private final ForeignKeyReader foreignKeys;
 
-    AlterReader(ColumnReader columns) {
+    AlterReader(ColumnReader columns, ForeignKeyReader foreignKeys) {
         this.columns = columns;
+        this.foreignKeys = foreignKeys;
     }
 
     List<AlterAction> read(Node alterTable) {
@@ -42,8 +45,7 @@ final class AlterReader {
         List<String> uids = c.children("Uid").stream().map(MysqlText::name).toList();
         boolean ifExists = c.has("IfExists");
         return switch (c.kind()) {
-            case "AlterByAddColumn" -> List.of(new AddColumn(columns.read(uids.get(0), definition(c)), position(c, uids, 1),
-                    c.has("IfNotExists")));
+            case "AlterByAddColumn" -> addColumn(c, uids);
             case "AlterByAddColumns" -> addColumns(c);
             case "AlterByDropColumn" -> List.of(new DropColumn(uids.get(0), ifExists));
             case "AlterByChangeColumn" -> List.of(new ChangeColumn(uids.get(0), columns.read(uids.get(1), definition(c)),
@@ -54,10 +56,10 @@ final class AlterReader {
             case "AlterByChangeDefault", "AlterByAlterColumnDefault" -> changeDefault(c, uids);
             case "AlterByAddIndex", "AlterByAddPrimaryKey", "AlterByAddUniqueKey", "AlterByAddSpecialIndex" ->
                     List.of(new AddIndex(IndexReader.read(c), c.has("IfNotExists")));
-            case "AlterByAddForeignKey" -> {
-                List<String> fk = StatementReader.foreignKeyIndex(c);
-                yield List.of(new AddForeignKey(fk.get(0), fk.subList(1, fk.size())));
-            }
+            case "AlterByAddForeignKey" -> List.of(new AddForeignKey(foreignKeys.read(c), c.has("IfNotExists")));
+            case "AlterByDropForeignKey" -> List.of(new DropForeignKey(uids.get(0), ifExists));
+            // a CHECK constraint's name too: one no foreign key has is not stale
+            case "AlterByDropConstraintCheck" -> List.of(new DropForeignKey(uids.get(0), true));
             case "AlterByDropIndex" -> List.of(new DropIndex(uids.get(0), ifExists));
             case "AlterByDropPrimaryKey" -> List.of(new DropIndex("PRIMARY", false));
             case "AlterByRenameIndex" -> List.of(new RenameIndex(uids.get(0), uids.get(1)));
@@ -71,6 +73,13 @@ final class AlterReader {
                     + " run sync_tables for the table"));
             default -> List.of(new Ignored(c.text(), null));
         };
+    }
+
+    private List<AlterAction> addColumn(Node c, List<String> uids) {
+        List<AlterAction> added = new ArrayList<>();
+        added.add(new AddColumn(columns.read(uids.get(0), definition(c)), position(c, uids, 1), c.has("IfNotExists")));
+        foreignKeys.inline(uids.get(0), definition(c)).ifPresent(k -> added.add(new AddForeignKey(k, false)));
+        return added;
     }
 
     private List<AlterAction> addColumns(Node c) {

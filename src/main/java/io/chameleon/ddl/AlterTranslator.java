@@ -9,6 +9,7 @@ import io.chameleon.ddl.AlterAction.ChangeColumn;
 import io.chameleon.ddl.AlterAction.ChangeDefault;
 import io.chameleon.ddl.AlterAction.ConvertCharset;
 import io.chameleon.ddl.AlterAction.DropColumn;
+import io.chameleon.ddl.AlterAction.DropForeignKey;
 import io.chameleon.ddl.AlterAction.DropIndex;
 import io.chameleon.ddl.AlterAction.Ignored;
 import io.chameleon.ddl.AlterAction.RenameColumn;
@@ -18,10 +19,12 @@ import io.chameleon.ddl.AlterAction.TableOptions;
 import io.chameleon.mysql.ServerInfo;
 import io.chameleon.pg.Sql;
 import io.chameleon.schema.ColumnDef;
+import io.chameleon.schema.ForeignKeyDef;
 import io.chameleon.schema.IndexDef;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * ALTER TABLE (and CREATE/DROP INDEX) on a tracked table: each clause changes the tracked MySQL
@@ -33,8 +36,10 @@ final class AlterTranslator {
     private final ColumnFactory columns;
     private final ColumnChanges columnChanges;
     private final ServerInfo server;
+    private final ForeignKeys foreignKeys;
 
-    AlterTranslator(DdlTarget target, ColumnFactory columns, ServerInfo server) {
+    AlterTranslator(DdlTarget target, ColumnFactory columns, ServerInfo server, ForeignKeys foreignKeys) {
+        this.foreignKeys = foreignKeys;
         this.target = target;
         this.columns = columns;
         this.columnChanges = new ColumnChanges(target.ddl());
@@ -43,11 +48,13 @@ final class AlterTranslator {
 
     /** Applies the clauses but RENAME TO, which the caller applies last; returns those renames. */
     List<RenameTo> apply(Workspace w, TableEdit e, List<AlterAction> actions) {
+        // MySQL drops the foreign keys first: a column they held may go, a key of the same name come back
+        actions.stream().filter(a -> a instanceof DropForeignKey).forEach(a -> dropForeignKey(e, (DropForeignKey) a));
         List<RenameTo> renames = new ArrayList<>();
         for (AlterAction a : actions) {
             if (a instanceof RenameTo rename) {
                 renames.add(rename);
-            } else {
+            } else if (!(a instanceof DropForeignKey)) {
                 apply(w, e, a);
             }
         }
@@ -126,6 +133,8 @@ final class AlterTranslator {
         }
         columnChanges.drop(w, current(e), i);
         e.columns.remove(i);
+        // MySQL refuses it while a foreign key holds the column: the statement dropped that key too
+        e.foreignKeys.removeIf(k -> k.columns().stream().anyMatch(c -> c.equalsIgnoreCase(a.name())));
         // MySQL takes the column out of its indexes; PostgreSQL drops every index that had it
         for (IndexDef idx : List.copyOf(e.indexes)) {
             List<IndexDef.Part> rest = idx.parts().stream()
@@ -154,7 +163,7 @@ final class AlterTranslator {
         ColumnDef now = columns.column(a.column(), e.charset, 0);
         e.columns.remove(oi);
         e.place(now, a.position(), oi);
-        renameInIndexes(e, oldName, now.name());
+        renameInIndexes(w, e, oldName, now.name());
         TargetTable after = current(e);
         columnChanges.change(w, before, oi, after, e.indexOf(now.name()));
         implicitKeys(w, e, a.column());
@@ -168,14 +177,16 @@ final class AlterTranslator {
         TargetTable before = current(e);
         String oldName = e.columns.get(i).name();
         e.columns.set(i, ColumnDefs.renamed(e.columns.get(i), a.to()));
-        renameInIndexes(e, oldName, a.to());
+        renameInIndexes(w, e, oldName, a.to());
         columnChanges.change(w, before, i, current(e), i);
     }
 
-    private static void renameInIndexes(TableEdit e, String from, String to) {
+    private static void renameInIndexes(Workspace w, TableEdit e, String from, String to) {
         if (from.equals(to)) {
             return;
         }
+        e.foreignKeys.replaceAll(k -> ForeignKeys.columnRenamed(k, e.name, from, to));
+        ForeignKeys.columnRenamed(w.tables, e.name, from, to);
         for (IndexDef idx : List.copyOf(e.indexes)) {
             List<IndexDef.Part> parts = idx.parts().stream().map(p -> p.column() != null && p.column().equalsIgnoreCase(from)
                     ? new IndexDef.Part(to, p.prefixLength(), p.expression()) : p).toList();
@@ -214,11 +225,29 @@ final class AlterTranslator {
     }
 
     private void foreignKey(Workspace w, TableEdit e, AddForeignKey a) {
+        ParsedForeignKey k = a.key();
+        if (a.ifNotExists() && k.symbol() != null && foreignKey(e, k.symbol()).isPresent()) {
+            return;
+        }
         int before = e.indexes.size();
-        TableTranslator.foreignKeyIndex(a.name(), a.columns(), e.indexes);
+        TableTranslator.foreignKeyIndex(k.innodbIndexName(), k.columns(), e.indexes);
         if (e.indexes.size() > before) {
             build(w, e, e.indexes.get(e.indexes.size() - 1));
         }
+        foreignKeys.resolve(w, k, e.name, e.indexes, e.foreignKeyNames).ifPresent(e.foreignKeys::add);
+    }
+
+    private static void dropForeignKey(TableEdit e, DropForeignKey a) {
+        Optional<ForeignKeyDef> k = foreignKey(e, a.name());
+        if (k.isEmpty() && !a.ifExists()) {
+            throw stale(e, "DROP FOREIGN KEY " + a.name() + " when " + e.name + " has no such foreign key");
+        }
+        k.ifPresent(e.foreignKeys::remove);
+    }
+
+    /** Foreign key names are case-insensitive in MySQL. */
+    private static Optional<ForeignKeyDef> foreignKey(TableEdit e, String name) {
+        return e.foreignKeys.stream().filter(k -> k.name().equalsIgnoreCase(name)).findFirst();
     }
 
     /** Builds the index in PostgreSQL as init_replica would, and records its PostgreSQL name. */

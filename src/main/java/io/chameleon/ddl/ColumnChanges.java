@@ -88,7 +88,7 @@ final class ColumnChanges {
         List<ColumnDef> cols = new ArrayList<>(t.source().columns());
         cols.set(i, c);
         TableDef d = t.source();
-        return new TargetTable(new TableDef(d.name(), d.engine(), cols, d.indexes(), d.estimatedRows(),
+        return new TargetTable(new TableDef(d.name(), d.engine(), cols, d.indexes(), d.foreignKeys(), d.estimatedRows(),
                 d.averageRowLength(), d.dataLength()), t.schema(), t.pgTypes(), t.fillfactor());
     }
 

@@ -8,11 +8,12 @@ sealed interface DdlStatement {
     /**
      * CREATE TABLE with its columns.
      *
+     * @param foreignKeys its FOREIGN KEY clauses and the inline REFERENCES the server honours, in statement order
      * @param autoIncrement the AUTO_INCREMENT table option, null when not given
      * @param charset the DEFAULT CHARSET table option, null when not given
      */
     record CreateTable(TableRef table, boolean ifNotExists, boolean orReplace, List<ParsedColumn> columns,
-            List<ParsedIndex> indexes, List<List<String>> foreignKeys, String engine, String charset,
+            List<ParsedIndex> indexes, List<ParsedForeignKey> foreignKeys, String engine, String charset,
             Long autoIncrement) implements DdlStatement {
         public CreateTable {
             columns = List.copyOf(columns);

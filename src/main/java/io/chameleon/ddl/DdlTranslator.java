@@ -69,8 +69,9 @@ public final class DdlTranslator {
         this.target = new DdlTarget(source, new TypeMapper(overrides, postgis),
                 new TargetDdl(postgis, new DefaultTranslator(source.zeroDates())), fillfactor);
         ColumnFactory columns = new ColumnFactory(server);
-        this.tables = new TableTranslator(target, columns);
-        this.alters = new AlterTranslator(target, columns, server);
+        ForeignKeys foreignKeys = new ForeignKeys(server);
+        this.tables = new TableTranslator(target, columns, foreignKeys);
+        this.alters = new AlterTranslator(target, columns, server, foreignKeys);
         this.timestamps = new ImplicitTimestamps(columns);
     }
 
@@ -131,7 +132,7 @@ public final class DdlTranslator {
             return create(w, c.table().resolve(db), c.ifNotExists(), c.orReplace(), name -> {
                 String charset = c.charset() != null ? Charsets.normalise(c.charset(), server)
                         : Charsets.normalise(w.schemaCharset(name.schema()), server);
-                tables.build(w, tables.define(name, c, charset), charset, c.autoIncrement() == null ? 1 : c.autoIncrement());
+                tables.build(w, tables.define(w, name, c, charset), charset, c.autoIncrement() == null ? 1 : c.autoIncrement());
                 return null;
             });
         }
@@ -198,6 +199,7 @@ public final class DdlTranslator {
                     + " the replica (not replicated); run sync_tables for " + name);
         }
         TableDef d = source.definition();
+        // MySQL copies the indexes but not the foreign keys
         tables.build(w, new TableDef(name, d.engine(), d.columns(), d.indexes(), 0, 0, 0), source.defaultCharset(), 1);
         return null;
     }
@@ -216,6 +218,8 @@ public final class DdlTranslator {
 
     /** RENAME TABLE from TO to: followed, dropped from PostgreSQL, or flagged when it enters the replica unknown. */
     private boolean move(Workspace w, TableName from, TableName to) {
+        // InnoDB points the keys referencing the table at its new name, tracked or not
+        ForeignKeys.referencesMoved(w.tables, from, to);
         boolean tracked = w.tables.containsKey(from);
         if (tracked && target.included(to)) {
             tables.rename(w, from, to);

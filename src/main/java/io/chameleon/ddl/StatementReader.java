@@ -19,10 +19,12 @@ import java.util.Locale;
 final class StatementReader {
     private final ColumnReader columns;
     private final AlterReader alters;
+    private final ForeignKeyReader foreignKeys;
 
     StatementReader(ServerInfo server) {
         this.columns = new ColumnReader(new TypeReader(server));
-        this.alters = new AlterReader(columns);
+        this.foreignKeys = new ForeignKeyReader(server);
+        this.alters = new AlterReader(columns, foreignKeys);
     }
 
     DdlStatement read(Node sqlStatement) {
@@ -61,18 +63,22 @@ final class StatementReader {
     private CreateTable createTable(Node s) {
         List<ParsedColumn> cols = new ArrayList<>();
         List<ParsedIndex> indexes = new ArrayList<>();
-        List<List<String>> foreignKeys = new ArrayList<>();
+        List<ParsedForeignKey> keys = new ArrayList<>();
         Node defs = s.child("CreateDefinitions").orElseThrow();
         for (Node d : defs.children()) {
             Node inner = d.children().isEmpty() ? d : d.children().get(0);
             switch (d.kind()) {
-                case "ColumnDeclaration" -> cols.add(columns.read(MysqlText.name(d.child("Uid")
-                        .or(() -> d.child("FullColumnName")).orElseThrow()), d.child("ColumnDefinition").orElseThrow()));
+                case "ColumnDeclaration" -> {
+                    String name = MysqlText.name(d.child("Uid").or(() -> d.child("FullColumnName")).orElseThrow());
+                    Node definition = d.child("ColumnDefinition").orElseThrow();
+                    cols.add(columns.read(name, definition));
+                    foreignKeys.inline(name, definition).ifPresent(keys::add);
+                }
                 case "IndexDeclaration" -> indexes.add(IndexReader.read(inner));
                 case "ConstraintDeclaration" -> {
                     switch (inner.kind()) {
                         case "PrimaryKeyTableConstraint", "UniqueKeyTableConstraint" -> indexes.add(IndexReader.read(inner));
-                        case "ForeignKeyTableConstraint" -> foreignKeys.add(foreignKeyIndex(inner));
+                        case "ForeignKeyTableConstraint" -> keys.add(foreignKeys.read(inner));
                         default -> { }
                     }
                 }
@@ -88,16 +94,7 @@ final class StatementReader {
         Long autoIncrement = s.find("TableOptionAutoIncrement").flatMap(o -> o.find("DecimalLiteral"))
                 .map(n -> Long.parseLong(n.text().strip())).orElse(null);
         return new CreateTable(table(s.child("TableName").orElseThrow()), s.has("IfNotExists"), s.has("OrReplace"), cols,
-                indexes, foreignKeys, engine, charset, autoIncrement);
-    }
-
-    /** The name InnoDB gives a foreign key's own index (its index name, else its symbol) then its columns. */
-    static List<String> foreignKeyIndex(Node fk) {
-        ParsedIndex named = IndexReader.read(fk);
-        List<String> nameAndColumns = new ArrayList<>();
-        nameAndColumns.add(named.name());
-        nameAndColumns.addAll(named.columns());
-        return nameAndColumns;
+                indexes, keys, engine, charset, autoIncrement);
     }
 
     private static RenameTables renameTables(Node s) {

@@ -2,6 +2,7 @@ package io.chameleon.ddl;
 
 import io.chameleon.ddl.AlterAction.Position;
 import io.chameleon.schema.ColumnDef;
+import io.chameleon.schema.ForeignKeyDef;
 import io.chameleon.schema.IndexDef;
 import io.chameleon.schema.TableDef;
 import io.chameleon.schema.TableName;
@@ -20,6 +21,9 @@ final class TableEdit {
     final List<ColumnDef> columns;
     final List<IndexDef> indexes;
     final Map<String, String> pgIndexNames;
+    final List<ForeignKeyDef> foreignKeys;
+    /** Names the statement's unnamed foreign keys. */
+    final ForeignKeys.Naming foreignKeyNames;
     private final TableDef original;
 
     TableEdit(TrackedTable t) {
@@ -30,6 +34,8 @@ final class TableEdit {
         this.columns = new ArrayList<>(original.columns());
         this.indexes = new ArrayList<>(original.indexes());
         this.pgIndexNames = new HashMap<>(t.pgIndexNames());
+        this.foreignKeys = new ArrayList<>(original.foreignKeys());
+        this.foreignKeyNames = new ForeignKeys.Naming(name, foreignKeys);
     }
 
     TableDef definition() {
@@ -38,8 +44,7 @@ final class TableEdit {
             numbered.add(ColumnDefs.at(columns.get(i), i + 1));
         }
         return new TableDef(name, engine, TableTranslator.keyColumnsNotNull(numbered, indexes), IndexNames.sorted(indexes),
-                original.estimatedRows(),
-                original.averageRowLength(), original.dataLength());
+                foreignKeys, original.estimatedRows(), original.averageRowLength(), original.dataLength());
     }
 
     TrackedTable tracked() {

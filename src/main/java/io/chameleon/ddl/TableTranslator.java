@@ -6,6 +6,7 @@ import io.chameleon.copy.TargetTable;
 import io.chameleon.ddl.DdlStatement.CreateTable;
 import io.chameleon.pg.Sql;
 import io.chameleon.schema.ColumnDef;
+import io.chameleon.schema.ForeignKeyDef;
 import io.chameleon.schema.IndexDef;
 import io.chameleon.schema.TableDef;
 import io.chameleon.schema.TableName;
@@ -21,14 +22,16 @@ import java.util.Map;
 final class TableTranslator {
     private final DdlTarget target;
     private final ColumnFactory columns;
+    private final ForeignKeys foreignKeys;
 
-    TableTranslator(DdlTarget target, ColumnFactory columns) {
+    TableTranslator(DdlTarget target, ColumnFactory columns, ForeignKeys foreignKeys) {
         this.target = target;
         this.columns = columns;
+        this.foreignKeys = foreignKeys;
     }
 
     /** The MySQL definition a CREATE TABLE gives: keys named and their columns made NOT NULL as MySQL does. */
-    TableDef define(TableName name, CreateTable s, String charset) {
+    TableDef define(Workspace w, TableName name, CreateTable s, String charset) {
         List<ColumnDef> cols = new ArrayList<>();
         List<IndexDef> indexes = new ArrayList<>();
         for (ParsedColumn pc : s.columns()) {
@@ -44,11 +47,14 @@ final class TableTranslator {
         for (ParsedIndex pi : s.indexes()) {
             indexes.add(named(pi, indexes));
         }
-        for (List<String> fk : s.foreignKeys()) {
-            foreignKeyIndex(fk.get(0), fk.subList(1, fk.size()), indexes);
+        List<ForeignKeyDef> keys = new ArrayList<>();
+        ForeignKeys.Naming naming = new ForeignKeys.Naming(name, List.of());
+        for (ParsedForeignKey fk : s.foreignKeys()) {
+            foreignKeyIndex(fk.innodbIndexName(), fk.columns(), indexes);
+            foreignKeys.resolve(w, fk, name, indexes, naming).ifPresent(keys::add);
         }
         return new TableDef(name, s.engine() != null ? s.engine() : "InnoDB", keyColumnsNotNull(cols, indexes),
-                IndexNames.sorted(indexes), 0, 0, 0);
+                IndexNames.sorted(indexes), keys, 0, 0, 0);
     }
 
     /** The index with MySQL's name for it when the statement gave none. */
@@ -130,6 +136,7 @@ final class TableTranslator {
         TargetTable old = target.table(t.definition());
         TableEdit edit = new TableEdit(t);
         TableDef renamed = new TableDef(to, edit.engine, t.definition().columns(), t.definition().indexes(),
+                t.definition().foreignKeys().stream().map(k -> ForeignKeys.moved(k, to)).toList(),
                 t.definition().estimatedRows(), t.definition().averageRowLength(), t.definition().dataLength());
         TargetTable now = target.table(renamed);
         String table = old.tableSql();
