@@ -192,6 +192,15 @@ final class SchemaChangeApplier {
                 catalog.tables().remove(sourceId, t);
             }
         }
+        // a renamed table or column is renamed in the foreign keys of its children too
+        Set<TableName> changed = tables(o);
+        for (TrackedTable child : o.tables().tables().values()) {
+            TableName t = child.definition().name();
+            if (!changed.contains(t) && rows.containsKey(t)
+                    && child.definition().foreignKeys().stream().anyMatch(k -> changed.contains(k.referenced()))) {
+                catalog.tables().saveDefinition(sourceId, t, TrackedTableJson.write(child));
+            }
+        }
         catalog.tables().saveSchemaCharsets(sourceId, o.tables().schemaCharsets());
     }
 
