@@ -2,7 +2,6 @@ package io.chameleon.replica;
 
 import io.chameleon.testing.RandomJson;
 import io.chameleon.testing.ReplicaFixture;
-import io.chameleon.testing.TestServers;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -176,18 +175,7 @@ class MysqlJsonIT {
                     + " FROM " + fx.pgSchema + "." + table + " ORDER BY id";
             List<String> streamed = fx.pgStrings(rows);
             assertThat(streamed).hasSizeGreaterThan(30);
-            assertThat(streamed).as("the streamed %s vs init_replica's", table).isEqualTo(pgStrings(init, rows));
+            assertThat(streamed).as("the streamed %s vs init_replica's", table).isEqualTo(fx.pgStrings(init, rows));
         }
-    }
-
-    private static List<String> pgStrings(String database, String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Connection c = TestServers.pgConnection(database); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-        }
-        return values;
     }
 }

@@ -1,12 +1,9 @@
 package io.chameleon.replica;
 
 import io.chameleon.testing.ReplicaFixture;
-import io.chameleon.testing.TestServers;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,7 +71,7 @@ class TypeMatrixStreamIT {
         String rowsAsText = "SELECT t::text FROM " + fx.pgSchema + ".t t ORDER BY id";
         List<String> streamed = fx.pgStrings(rowsAsText);
         assertThat(streamed).hasSize(3 * rows().size());
-        assertThat(streamed).as("the streamed rows vs init_replica's copy of them").isEqualTo(pgStrings(init, rowsAsText));
+        assertThat(streamed).as("the streamed rows vs init_replica's copy of them").isEqualTo(fx.pgStrings(init, rowsAsText));
     }
 
     /** Each type's limits, then MySQL's odd values (zero and impossible dates, NUL, the '' enum value), then NULLs. */
@@ -133,16 +130,5 @@ class TypeMatrixStreamIT {
             hex.append(String.format("%02x", i & 0xff));
         }
         return hex.toString();
-    }
-
-    private static List<String> pgStrings(String database, String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Connection c = TestServers.pgConnection(database); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-        }
-        return values;
     }
 }

@@ -234,8 +234,14 @@ public final class ReplicaFixture {
 
     /** The first column of every row of a query on the target database, as text. */
     public List<String> pgStrings(String sql) throws SQLException {
+        return pgStrings(pgDatabase, sql);
+    }
+
+    /** The same on another database of the fixture's PostgreSQL (one of {@link #initReplicaElsewhere}). */
+    public List<String> pgStrings(String database, String sql) throws SQLException {
         List<String> values = new ArrayList<>();
-        try (Connection c = pg(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = TestServers.pgConnection(pgServer, database); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 values.add(rs.getString(1));
             }
