@@ -5,8 +5,10 @@ import io.chameleon.binlog.SourceTransaction;
 import io.chameleon.schema.TableName;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -37,6 +39,7 @@ public final class BatchReducer {
         List<ReducedStep> steps = new ArrayList<>();
         SortedMap<TableName, TableReduction> tables = new TreeMap<>();
         List<RowChange> actedOn = new ArrayList<>();
+        Set<RowKey> updatedInRun = new HashSet<>();
         SortedMap<TableName, Long> skipped = new TreeMap<>();
         for (SourceTransaction tx : transactions) {
             for (RowChange change : tx.changes()) {
@@ -46,15 +49,21 @@ public final class BatchReducer {
                     continue;
                 }
                 boolean acts = actions.acts(change);
-                // a run of acted-on changes of one table and kind (one statement's rows) acts together
-                if (!actedOn.isEmpty() && !(acts && sameRun(actedOn.get(0), change))) {
+                // a run of acted-on changes of one table and kind (one statement's rows) acts together,
+                // unless a row changes again: its second key change acts on what the first one left
+                if (!actedOn.isEmpty() && !(acts && sameRun(actedOn.get(0), change)
+                        && (change.kind() != RowChange.Kind.UPDATE || !updatedInRun.contains(RowKey.of(change.before(), key))))) {
                     steps.add(new ReducedStep(tables, actedOn));
                     tables = new TreeMap<>();
                     actedOn = new ArrayList<>();
+                    updatedInRun.clear();
                 }
                 add(tables.computeIfAbsent(change.table(), t -> new TableReduction()), change, key);
                 if (acts) {
                     actedOn.add(change);
+                    if (change.kind() == RowChange.Kind.UPDATE) {
+                        updatedInRun.add(RowKey.of(change.after(), key));
+                    }
                 }
             }
         }
