@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * start_replica survives SIGKILL: it runs in the background as its own process while a writer runs
- * {@link MixedWorkload}, and is killed with SIGKILL at random moments ({@value #DEFAULT_KILLS} times,
+ * {@link MixedWorkload} (with its foreign-key tables, whose cascades the replica reproduces), and is
+ * killed with SIGKILL at random moments ({@value #DEFAULT_KILLS} times,
  * {@code -Dchameleon.crash.kills=N} for more), each time started again over the running status and
  * the pid file the killed process left behind. Once the writer stops and the replica has caught up,
  * every table compares equal value by value (nothing missing), and the catalogue's count of
@@ -31,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReplicaCrashIT {
     private static final int DEFAULT_KILLS = 5;
-    private static final String[] TABLES = {"items", "order_lines"};
+    private static final String[] TABLES = {"items", "order_lines", "parents", "children", "nulled", "toys"};
     private static final String LOG_NAME = "test_mysql_replica";
     /** A kill lands at a random moment within this long after the replica reports running. */
     private static final int MAX_MILLIS_BEFORE_KILL = 3000;
@@ -54,8 +55,9 @@ class ReplicaCrashIT {
                 + seed + ")");
         Random random = new Random(seed);
         AtomicInteger nextId = new AtomicInteger(1);
-        ReplicaFixture fx = MixedWorkload.addedSource(prefix, "    replica_batch_size: 50\n    sleep_loop: 1\n"
-                + sourceKeys, random.nextLong(), 300, nextId);
+        ReplicaFixture fx = ReplicaFixture.create(prefix, "    replica_batch_size: 50\n    sleep_loop: 1\n" + sourceKeys);
+        fx.mysqlExec(MixedWorkload.foreignKeySchema().split(";"));
+        MixedWorkload.addedSource(fx, random.nextLong(), 300, nextId);
         fx.ok("init_replica", "--source", fx.sourceName, "--debug");
         fx.useConfig(fx.config().replace("log_dest: stdout\n", "log_dest: file\n"));
         Path pidFile = fx.dir.resolve("pid").resolve("test_mysql.pid");
@@ -65,7 +67,7 @@ class ReplicaCrashIT {
         long written;
         BackgroundProcess replica = null;
         try {
-            try (WorkloadWriter writer = WorkloadWriter.start(fx, new MixedWorkload(random.nextLong(), nextId))) {
+            try (WorkloadWriter writer = WorkloadWriter.start(fx, new MixedWorkload(random.nextLong(), nextId, true))) {
                 for (int kill = 1; kill <= kills; kill++) {
                     replica = start(fx);
                     int millis = random.nextInt(MAX_MILLIS_BEFORE_KILL);
