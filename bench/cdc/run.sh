@@ -54,7 +54,7 @@ bench_stop_own() {
 }
 make_workdir chameleon-cdc
 mkdir -p "$RESULTS_DIR" "$W/profile"
-start_mariadb
+start_source
 my <<'SQL'
 CREATE DATABASE sbtest;
 CREATE USER usr_replica@'%' IDENTIFIED BY 'replica';
