@@ -88,8 +88,9 @@ CREATE TABLE events_nokey (
 ) ENGINE=InnoDB;
 SQL
 # INSERT ... SELECT from a range of integers (seq_range), in slices of 250k rows, without binlog
-# (faster; the copy reads the tables, not the log). MD5 of text, not of a number: MySQL's MD5()
-# takes strings only (the same digests on MariaDB, so both sources hold the same data).
+# (faster; the copy reads the tables, not the log). Both sources hold the same data: MD5 of text,
+# not of a number (MySQL's MD5() takes strings only; the same digests on MariaDB), and a quotient
+# rounded to 4 places (MySQL computes it to 4, MariaDB to 9).
 fill() { # table total select-list-using-seq
     local table=$1 total=$2 select=$3 from=1 to
     while [ "$from" -le "$total" ]; do
@@ -108,7 +109,7 @@ fill orders_wide "$N3" "(id, customer_id, created_at, ship_date, amount, ratio, 
     TIMESTAMP'2020-01-01 00:00:00' + INTERVAL (seq * 37) % 157680000 SECOND + INTERVAL seq % 1000000 MICROSECOND,
     IF(seq % 7 = 0, NULL, DATE'2020-01-01' + INTERVAL seq % 1500 DAY),
     (CRC32(seq) % 10000000) / 100,
-    IF(seq % 11 = 0, NULL, (CRC32(seq * 3) % 1000000) / 7),
+    IF(seq % 11 = 0, NULL, ROUND((CRC32(seq * 3) % 1000000) / 7, 4)),
     seq % 2,
     ELT(1 + seq % 4, 'new', 'paid', 'shipped', 'cancelled'),
     CONCAT('Commande n° ', seq, ' — café crème', IF(seq % 13 = 0, ' 😀', ''), IF(seq % 29 = 0, ' back\\\\slash', '')),
