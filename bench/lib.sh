@@ -1,13 +1,16 @@
 # Shared by the benchmarks under bench/ (sourced, never run): missing packages installed, a work
-# directory removed on exit, throw-away MariaDB and PostgreSQL servers on free ports of 127.0.0.1,
-# the Chameleon build, and CPU accounting per process so that other work on the machine shows.
-# Documented in bench/README.md.
+# directory removed on exit, a throw-away source (MariaDB, or Oracle MySQL) and PostgreSQL on free
+# ports of 127.0.0.1, the Chameleon build, and CPU accounting per process so that other work on the
+# machine shows. Documented in bench/README.md.
 #
 # The sourcing script sets `set -eEuo pipefail` first. Settings shared by every benchmark:
-# BENCH_KEEP BENCH_BUILD BENCH_INSTALL BENCH_PG_BIN BENCH_MY_BUFFER_POOL BENCH_PG_SHARED_BUFFERS
-# BENCH_JAVA_OPTS BENCH_TMPDIR.
+# BENCH_SOURCE BENCH_KEEP BENCH_BUILD BENCH_INSTALL BENCH_PG_BIN BENCH_MY_BUFFER_POOL
+# BENCH_PG_SHARED_BUFFERS BENCH_JAVA_OPTS BENCH_TMPDIR, and CHAMELEON_MYSQL_ROOT.
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# the source: Debian's MariaDB, or Oracle MySQL in the chroot bin/provision-mysql makes
+SOURCE=${BENCH_SOURCE:-mariadb}
+MYSQL_ROOT=${CHAMELEON_MYSQL_ROOT:-/var/cache/chameleon/mysql-root}
 KEEP=${BENCH_KEEP:-0}
 BUILD=${BENCH_BUILD:-1}
 INSTALL=${BENCH_INSTALL:-1}
@@ -19,13 +22,19 @@ WORK_PARENT=${BENCH_TMPDIR:-${TMPDIR:-/tmp}}
 
 say() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { say "error: $*"; exit 1; }
+case $SOURCE in mariadb | mysql) ;; *) die "BENCH_SOURCE must be mariadb or mysql, not '$SOURCE'" ;; esac
 
 # ---------------------------------------------------------------- prerequisites
-# install_missing [PACKAGE...]: MariaDB's server and client and /usr/bin/time, plus the packages
-# given, with one apt-get update when any is missing; then finds PostgreSQL's server binaries.
+# install_missing [PACKAGE...]: MariaDB's server (for BENCH_SOURCE=mariadb) and client (for both:
+# `my`, the checks, the naive pipeline) and /usr/bin/time, plus the packages given, with one apt-get
+# update when any is missing; for BENCH_SOURCE=mysql the MySQL root (bin/provision-mysql when it is
+# missing); then finds PostgreSQL's server binaries. Sets SOURCE_NAME and SOURCE_DESC (name and
+# version, for the reports).
 install_missing() {
     local need_apt=("$@")
-    command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || need_apt+=(mariadb-server)
+    if [ "$SOURCE" = mariadb ]; then
+        command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || need_apt+=(mariadb-server)
+    fi
     command -v mariadb >/dev/null 2>&1 || need_apt+=(mariadb-client)
     [ -x /usr/bin/time ] || need_apt+=(time)
     if [ ${#need_apt[@]} -gt 0 ]; then
@@ -37,7 +46,15 @@ install_missing() {
         # policy-rc.d may refuse to start the packaged server: we never use it anyway
         apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
     fi
-    MARIADBD=$(command -v mariadbd || echo /usr/sbin/mariadbd)
+    if [ "$SOURCE" = mariadb ]; then
+        MARIADBD=$(command -v mariadbd || echo /usr/sbin/mariadbd)
+        SOURCE_NAME=MariaDB
+        SOURCE_DESC="MariaDB $("$MARIADBD" --version | awk '{print $3}')"
+    else
+        provide_mysql
+        SOURCE_NAME=MySQL
+        SOURCE_DESC="MySQL $(chroot "$MYSQL_ROOT" /usr/sbin/mysqld --version | awk '{print $3}')"
+    fi
     if [ ! -x "$PG_BIN/postgres" ]; then
         PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
         [ -n "$PG_BIN" ] && [ -x "$PG_BIN/postgres" ] || die "no PostgreSQL server binaries (set BENCH_PG_BIN or apt-get install postgresql-15)"
@@ -45,6 +62,15 @@ install_missing() {
     fi
     PSQL="$PG_BIN/psql"
     CLK_TCK=$(getconf CLK_TCK)
+}
+# provide_mysql: the MySQL root, made by bin/provision-mysql (a minute or two) when it is missing;
+# mysqld runs in it by chroot, hence as root
+provide_mysql() {
+    [ "$(id -u)" = 0 ] || die "BENCH_SOURCE=mysql runs mysqld in a chroot ($MYSQL_ROOT): run as root"
+    [ -x "$MYSQL_ROOT/usr/sbin/mysqld" ] && return
+    [ "$INSTALL" = 1 ] || die "no MySQL at $MYSQL_ROOT (BENCH_INSTALL=0): run bin/provision-mysql"
+    say "no MySQL at $MYSQL_ROOT: running bin/provision-mysql"
+    CHAMELEON_MYSQL_ROOT=$MYSQL_ROOT "$REPO/bin/provision-mysql" >/dev/null || die "bin/provision-mysql failed"
 }
 # the packages to add to install_missing's list: those of COMMAND... that are not installed
 missing_commands() {
@@ -60,6 +86,7 @@ make_workdir() {
     W=$(mktemp -d "$WORK_PARENT/$1.XXXXXX")
     chmod 755 "$W"
     MY_PID=""
+    MY_DIR=""
     PG_STARTED=0
     PG_RUN=()
     trap cleanup EXIT
@@ -74,16 +101,23 @@ cleanup() {
     trap - ERR
     if declare -F bench_stop_own >/dev/null; then bench_stop_own; fi
     if [ "$PG_STARTED" = 1 ]; then "${PG_RUN[@]}" "$PG_BIN/pg_ctl" -D "$W/pg" -m immediate -w stop >/dev/null 2>&1; fi
+    # the source's server is gone before its data directory: a chrooted mysqld whose data directory
+    # was removed under it does not stop, it spins
     if [ -n "$MY_PID" ] && kill -0 "$MY_PID" 2>/dev/null; then
         kill "$MY_PID"
         for _ in $(seq 1 60); do kill -0 "$MY_PID" 2>/dev/null || break; sleep 0.5; done
         kill -9 "$MY_PID" 2>/dev/null
+        wait "$MY_PID" 2>/dev/null
     fi
     if [ "$KEEP" = 1 ] || [ $rc -ne 0 ]; then
         say "work directory kept: $W (logs: $W/logs)"
-        [ "$KEEP" = 1 ] || rm -rf "$W/my" "$W/pg" "$W/cham/out"
+        if [ "$KEEP" = 1 ]; then
+            [ -z "$MY_DIR" ] || [ "$MY_DIR" = "$W/my" ] || say "the source's data directory kept: $MY_DIR"
+        else
+            rm -rf ${MY_DIR:+"$MY_DIR"} "$W/pg" "$W/cham/out"
+        fi
     else
-        rm -rf "$W"
+        rm -rf ${MY_DIR:+"$MY_DIR"} "$W"
     fi
     exit $rc
 }
@@ -97,32 +131,83 @@ free_port() {
     done
 }
 
-# ---------------------------------------------------------------- MariaDB
-# start_mariadb: Debian's mariadbd in W/my (binlog ROW, FULL images and metadata, server id 1);
-# sets MY_PORT, MY_SOCK, MY_PID. my [ARGS...] runs the client as root over the socket.
-start_mariadb() {
+# ---------------------------------------------------------------- the source: MariaDB or MySQL
+# start_source: the BENCH_SOURCE server, its binlog as a replica source needs it, server id 1, the
+# same InnoDB memory and durability settings for both; sets MY_PORT, MY_SOCK, MY_PID, MY_DIR (its
+# data directory) and BINLOG_STATUS (the statement that shows the binlog position). my [ARGS...] runs
+# the client as root over the socket (Debian's mariadb client, for MySQL too).
+start_source() {
     MY_PORT=$(free_port)
+    if [ "$SOURCE" = mariadb ]; then start_mariadb; else start_mysql; fi
+    for _ in $(seq 1 240); do
+        my -e "SELECT 1" >/dev/null 2>&1 && break
+        kill -0 "$MY_PID" 2>/dev/null || die "the $SOURCE_NAME server exited: see $MY_LOG"
+        sleep 0.5
+    done
+    my -e "SELECT 1" >/dev/null || die "cannot connect to $SOURCE_NAME: see $MY_LOG"
+    [ "$SOURCE" = mariadb ] || mysql_after_start
+}
+# Debian's mariadbd in W/my: binlog ROW, FULL images and metadata
+start_mariadb() {
+    MY_DIR="$W/my"
     MY_SOCK="$W/my.sock"
+    MY_LOG="$W/logs/mariadb.err"
+    BINLOG_STATUS="SHOW MASTER STATUS"
     local user_opt=()
     [ "$(id -u)" = 0 ] && user_opt=(--user=root)
-    say "MariaDB $("$MARIADBD" --version | awk '{print $3}') on 127.0.0.1:$MY_PORT ($W/my)"
-    mariadb-install-db --no-defaults --datadir="$W/my" "${user_opt[@]}" --auth-root-authentication-method=normal \
+    say "$SOURCE_DESC on 127.0.0.1:$MY_PORT ($MY_DIR)"
+    mariadb-install-db --no-defaults --datadir="$MY_DIR" "${user_opt[@]}" --auth-root-authentication-method=normal \
         --skip-test-db >"$W/logs/mariadb-install.log" 2>&1 || die "mariadb-install-db failed: see $W/logs/mariadb-install.log"
-    "$MARIADBD" --no-defaults --datadir="$W/my" "${user_opt[@]}" --socket="$MY_SOCK" --port="$MY_PORT" \
-        --bind-address=127.0.0.1 --pid-file="$W/my.pid" --log-error="$W/logs/mariadb.err" --skip-name-resolve \
-        --server-id=1 --log-bin="$W/my/mysql-bin" --binlog-format=ROW --binlog-row-image=FULL \
+    "$MARIADBD" --no-defaults --datadir="$MY_DIR" "${user_opt[@]}" --socket="$MY_SOCK" --port="$MY_PORT" \
+        --bind-address=127.0.0.1 --pid-file="$W/my.pid" --log-error="$MY_LOG" --skip-name-resolve \
+        --server-id=1 --log-bin="$MY_DIR/mysql-bin" --binlog-format=ROW --binlog-row-image=FULL \
         --binlog-row-metadata=FULL --innodb-buffer-pool-size="$MY_BUFFER_POOL" --innodb-log-file-size=512M \
         --innodb-flush-log-at-trx-commit=2 --sync-binlog=0 --max-connections=200 \
         --character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci >/dev/null 2>&1 &
     MY_PID=$!
-    for _ in $(seq 1 120); do
-        mariadb-admin --no-defaults --socket="$MY_SOCK" -uroot ping >/dev/null 2>&1 && break
-        kill -0 "$MY_PID" 2>/dev/null || die "mariadbd exited: see $W/logs/mariadb.err"
-        sleep 0.5
-    done
-    my -e "SELECT 1" >/dev/null || die "cannot connect to MariaDB"
+}
+# Oracle MySQL's mysqld in the root bin/provision-mysql makes (chroot: it shares the network, and
+# the socket is a file a client outside can reach), as the test suite runs it: data directory in
+# the root's /tmp, GTIDs on, binlog settings left at MySQL's defaults (ROW, FULL images,
+# binlog_row_metadata MINIMAL), caching_sha2_password accounts, and the InnoDB settings of the
+# MariaDB path (innodb_redo_log_capacity is MySQL's name for the redo log size). The error log is
+# mysqld's stderr, so it lands in W/logs.
+start_mysql() {
+    MY_DIR=$(mktemp -d "$MYSQL_ROOT/tmp/chameleon-bench.XXXXXX")
+    chmod 755 "$MY_DIR"
+    local inside="/tmp/${MY_DIR##*/}"
+    MY_SOCK="$MY_DIR/my.sock"
+    MY_LOG="$W/logs/mysql.err"
+    BINLOG_STATUS="SHOW BINARY LOG STATUS"
+    say "$SOURCE_DESC on 127.0.0.1:$MY_PORT ($MY_DIR, chroot $MYSQL_ROOT)"
+    chroot "$MYSQL_ROOT" /usr/sbin/mysqld --no-defaults --initialize-insecure --user=root --datadir="$inside/data" \
+        >"$W/logs/mysql-initialize.log" 2>&1 || die "mysqld --initialize-insecure failed: see $W/logs/mysql-initialize.log"
+    # chroot execs mysqld: MY_PID is mysqld's pid
+    chroot "$MYSQL_ROOT" /usr/sbin/mysqld --no-defaults --user=root --datadir="$inside/data" \
+        --socket="$inside/my.sock" --pid-file="$inside/my.pid" --port="$MY_PORT" --bind-address=127.0.0.1 \
+        --mysqlx=OFF --secure-file-priv= --skip-name-resolve --server-id=1 --log-bin=mysql-bin \
+        --gtid-mode=ON --enforce-gtid-consistency=ON --innodb-buffer-pool-size="$MY_BUFFER_POOL" \
+        --innodb-redo-log-capacity=512M --innodb-flush-log-at-trx-commit=2 --sync-binlog=0 \
+        --max-connections=200 >"$MY_LOG" 2>&1 &
+    MY_PID=$!
+}
+# MySQL 9.7 has MD5() only in a component (for string arguments): the data generation and the
+# checks use it, the replication does not
+mysql_after_start() {
+    my -e "INSTALL COMPONENT 'file://component_classic_hashing'" || die "cannot install MySQL's component_classic_hashing (MD5)"
 }
 my() { mariadb --no-defaults --socket="$MY_SOCK" -uroot --default-character-set=utf8mb4 --batch --skip-column-names "$@"; }
+# seq_range FROM TO: a derived table of the integers FROM..TO in a column seq, for INSERT ... SELECT:
+# MariaDB's sequence engine; MySQL has none, so a recursive CTE, which needs the session's
+# cte_max_recursion_depth raised: start the statement with SEQ_SESSION.
+seq_range() {
+    if [ "$SOURCE" = mariadb ]; then
+        echo "seq_$1_to_$2"
+    else
+        echo "(WITH RECURSIVE seq_r (seq) AS (SELECT $1 UNION ALL SELECT seq + 1 FROM seq_r WHERE seq < $2) SELECT seq FROM seq_r) AS seq_range"
+    fi
+}
+if [ "$SOURCE" = mysql ]; then SEQ_SESSION="SET SESSION cte_max_recursion_depth = 4294967295;"; else SEQ_SESSION=""; fi
 
 # ---------------------------------------------------------------- PostgreSQL
 # start_postgres [-c NAME=VALUE...]: PostgreSQL in W/pg (as the postgres system user when root)

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Streaming (CDC) benchmark: replay lag of start_replica under sysbench oltp_write_only, then the
 # catch-up rate over a backlog of at least a million row changes, and a comparison of every table.
-# Starts its own throw-away MariaDB and PostgreSQL 15 and removes them on exit.
-# Documented in bench/README.md. Never run by the test suite or CI.
+# Starts its own throw-away source (MariaDB, or MySQL with BENCH_SOURCE=mysql) and PostgreSQL 15
+# and removes them on exit. Documented in bench/README.md. Never run by the test suite or CI.
 #
 #   bench/cdc/run.sh                       # 8 tables x 100k rows, 60 s of load, 1M-change backlog
+#   BENCH_SOURCE=mysql bench/cdc/run.sh    # from Oracle MySQL 9.7 instead of MariaDB
 #   BENCH_REPEAT=3 bench/cdc/run.sh        # three rounds, medians reported
 #   BENCH_PROFILE=1 bench/cdc/run.sh       # plus JFR and pg_stat_statements profiles of each phase
 set -eEuo pipefail
@@ -54,7 +55,7 @@ bench_stop_own() {
 }
 make_workdir chameleon-cdc
 mkdir -p "$RESULTS_DIR" "$W/profile"
-start_mariadb
+start_source
 my <<'SQL'
 CREATE DATABASE sbtest;
 CREATE USER usr_replica@'%' IDENTIFIED BY 'replica';
@@ -62,7 +63,7 @@ GRANT SELECT ON sbtest.* TO usr_replica@'%';
 GRANT RELOAD, REPLICATION CLIENT, REPLICATION SLAVE ON *.* TO usr_replica@'%';
 CREATE USER usr_load@'%' IDENTIFIED BY 'load';
 GRANT ALL ON sbtest.* TO usr_load@'%';
--- the lag probe: one row per PROBE_MS with the time MariaDB wrote it (SYSDATE: the time of the
+-- the lag probe: one row per PROBE_MS with the time the source wrote it (SYSDATE: the time of the
 -- statement, where NOW() would be the time the procedure was called)
 CREATE TABLE sbtest.heartbeat (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY, round INT NOT NULL,
     written_us BIGINT NOT NULL) ENGINE=InnoDB;
@@ -161,16 +162,22 @@ require_replica_alive() {
         die "the replica (pid $REPLICA_PID) ended: $(grep -m1 -E 'ERROR|Exception' "$(replica_log)" | cut -c1-300); see $(replica_log)"
 }
 # the source's binlog position and the replica's applied position, as "file position"
-source_position() { my -e "SHOW MASTER STATUS" | awk '{print $1, $2}'; }
+source_position() { my -e "$BINLOG_STATUS" | awk '{print $1, $2}'; }
 applied_position() {
     pg "$DB" -F ' ' -c "SELECT applied_binlog_file, applied_binlog_position FROM sch_chameleon.sources WHERE source_name = 'mysql'"
 }
 replayed_rows() { pg "$DB" -c "SELECT replayed_rows FROM sch_chameleon.sources WHERE source_name = 'mysql'"; }
 # rows written, updated and deleted so far by every session (temporary tables not counted): the
-# row changes the binlog carries (MariaDB 10.11 has no Innodb_rows_* counters)
+# row changes the binlog carries: MySQL's InnoDB counts them exactly; MariaDB 10.11 has no
+# Innodb_rows_* counters, and its Handler_* ones match the binlog here (MySQL's also count the rows
+# of internal temporary tables, a few per SHOW STATUS)
+if [ "$SOURCE" = mysql ]; then
+    ROW_COUNTERS="'Innodb_rows_inserted', 'Innodb_rows_updated', 'Innodb_rows_deleted'"
+else
+    ROW_COUNTERS="'Handler_write', 'Handler_update', 'Handler_delete'"
+fi
 source_row_changes() {
-    my -e "SHOW GLOBAL STATUS WHERE Variable_name IN ('Handler_write', 'Handler_update', 'Handler_delete')" |
-        awk '{s += $2} END {print s + 0}'
+    my -e "SHOW GLOBAL STATUS WHERE Variable_name IN ($ROW_COUNTERS)" | awk '{s += $2} END {print s + 0}'
 }
 # wait_caught_up FILE POS: until the applied position reaches it (binlog file names sort by number)
 wait_caught_up() {
@@ -232,7 +239,7 @@ sched_table() {
         sort -k1,1 -rn
 }
 cpu_line() {
-    echo "cpu s: replica $C_REPLICA / sysbench $C_SYSBENCH / mariadb $C_MY / postgres $C_PG / kernel $C_KERNEL / others $C_OTHER over ${P_SECS}s$([ "$P_DISTURBED" = 1 ] && echo ' (DISTURBED by other work)');" \
+    echo "cpu s: replica $C_REPLICA / sysbench $C_SYSBENCH / $SOURCE $C_MY / postgres $C_PG / kernel $C_KERNEL / others $C_OTHER over ${P_SECS}s$([ "$P_DISTURBED" = 1 ] && echo ' (DISTURBED by other work)');" \
         "waiting for a CPU: the replica's threads ${S_REPLICA_WAIT}s, its PostgreSQL sessions ${S_SESSION_WAIT}s (they ran ${S_SESSION_CPU}s)"
 }
 # sysbench's CPU seconds from its /usr/bin/time output
@@ -298,7 +305,7 @@ profile() {
 
 # ---------------------------------------------------------------- the phases
 RESULTS_TSV="$W/results.tsv"
-printf 'round\tphase\tseconds\ttx_s\trow_changes\trow_changes_s\tp50_ms\tp95_ms\tmax_ms\tprobes\tmissed\tdrain_s\tstartup_s\trss_kb\tcpu_replica\tcpu_sysbench\tcpu_mariadb\tcpu_pg\tcpu_kernel\tcpu_other\treplica_cpu_wait\tsessions_cpu\tsessions_cpu_wait\tdisturbed\tcheck\n' >"$RESULTS_TSV"
+printf 'round\tphase\tseconds\ttx_s\trow_changes\trow_changes_s\tp50_ms\tp95_ms\tmax_ms\tprobes\tmissed\tdrain_s\tstartup_s\trss_kb\tcpu_replica\tcpu_sysbench\tcpu_source\tcpu_pg\tcpu_kernel\tcpu_other\treplica_cpu_wait\tsessions_cpu\tsessions_cpu_wait\tdisturbed\tcheck\n' >"$RESULTS_TSV"
 record() { # round phase tx_s row_changes p50 p95 max probes missed drain_s startup_s check
     local rate
     rate=$(awk -v r="$4" -v s="$P_SECS" 'BEGIN {printf "%.0f", (s > 0 ? r / s : 0)}')
@@ -348,7 +355,7 @@ lag_phase() { # round
     pg "$DB" -c "INSERT INTO public.probe_stop VALUES (true)"
     wait "$POLLER_PID" || die "the poller failed: see $W/logs/poller-r$round.log"
     POLLER_PID=""
-    # lag of every probe of the round: seen in PostgreSQL minus written in MariaDB
+    # lag of every probe of the round: seen in PostgreSQL minus written in the source
     read -r n missed p50 p95 pmax < <(pg "$DB" -F ' ' -c "SELECT count(*), count(*) - count(s.id),
         round(percentile_cont(0.5) WITHIN GROUP (ORDER BY s.seen_us - h.written_us)::numeric / 1000),
         round(percentile_cont(0.95) WITHIN GROUP (ORDER BY s.seen_us - h.written_us)::numeric / 1000),
@@ -430,8 +437,8 @@ compare_tables() {
         pg_expr=$(echo "$cols" | sed 's/\([a-z_0-9]*\)/\1::text/g; s/,/, /g')
         a=$(my sbtest -e "SELECT CONCAT(COUNT(*), ' ', COALESCE(SUM(CAST(CONV(LEFT(MD5(CONCAT_WS('|', $my_expr)), 15), 16, 10) AS UNSIGNED)), 0)) FROM $t")
         b=$(pg "$DB" -c "SELECT count(*) || ' ' || coalesce(sum(('x' || left(md5(concat_ws('|', $pg_expr)), 15))::bit(60)::bigint), 0) FROM sbtest.$t" 2>&1 || echo missing)
-        echo "$t mariadb: $a postgres: $b" >>"$W/logs/compare.log"
-        [ "$a" = "$b" ] || out+="$t: count checksum $a in MariaDB, $b in PostgreSQL; "
+        echo "$t $SOURCE: $a postgres: $b" >>"$W/logs/compare.log"
+        [ "$a" = "$b" ] || out+="$t: count checksum $a in $SOURCE_NAME, $b in PostgreSQL; "
     done
     echo "${out:-OK}"
 }
@@ -456,13 +463,13 @@ cp "$W"/cham/logs/* "$RESULTS_DIR/cdc-$STAMP.logs/" 2>/dev/null || true
 cp -r "$W/profile" "$RESULTS_DIR/cdc-$STAMP.profile"
 {
     echo "CDC benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)"
-    echo "MariaDB $("$MARIADBD" --version | awk '{print $3}'), PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}'), $(java -version 2>&1 | head -1)"
+    echo "$SOURCE_DESC, PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}'), $(java -version 2>&1 | head -1)"
     echo "$("$CHAMELEON" --version 2>/dev/null) from ${CHAMELEON_JAR:-$REPO ($(git -C "$REPO" describe --always --dirty 2>/dev/null || echo 'not a git checkout'))}"
     echo "sysbench oltp_write_only, $TABLES tables x $TABLE_SIZE rows, $THREADS threads, ${LOAD_SECS}s$([ "$LOAD_RATE" = 0 ] || echo " at $LOAD_RATE tx/s") after ${WARMUP_SECS}s of warm-up;"
     echo "  backlog: $BACKLOG row changes ($BACKLOG_MODE); replica_batch_size $BATCH_SIZE; JAVA_OPTS '${BASE_JAVA_OPTS}'$([ "$PROFILE" = 1 ] && echo '; PROFILED (JFR + pg_stat_statements): figures are slower')"
     echo "rounds: $REPEAT (figures are medians over the undisturbed rounds, all rounds when none is; min-max in brackets)"
     echo
-    awk -F'\t' -v p95t="$TARGET_P95_MS" -v cut="$TARGET_CATCHUP" '
+    awk -F'\t' -v p95t="$TARGET_P95_MS" -v cut="$TARGET_CATCHUP" -v source="$SOURCE" '
         NR == 1 { next }
         {   ph = $2; i = ++n[ph]; bad[ph, i] = $24; if (!$24) clean[ph]++
             for (c = 3; c <= 23; c++) v[ph, c, i] = $c
@@ -479,7 +486,7 @@ cp -r "$W/profile" "$RESULTS_DIR/cdc-$STAMP.profile"
         }
         function fig(ph, c, fmt,    x) { x = med(ph, c); return sprintf(fmt, x) (used > 1 && lo != hi ? sprintf(" [" fmt "-" fmt "]", lo, hi) : "") }
         function verdict(ok) { return ok ? "MET" : "MISSED" }
-        function cpu(ph) { return sprintf("replica %.1f / sysbench %.1f / mariadb %.1f / postgres %.1f / kernel %.1f / others %.1f\n" \
+        function cpu(ph) { return sprintf("replica %.1f / sysbench %.1f / " source " %.1f / postgres %.1f / kernel %.1f / others %.1f\n" \
             "  waiting for a CPU        the replica'"'"'s threads %.1f s, its PostgreSQL sessions %.1f s (which ran %.1f s)\n" \
             "  cpu per 1000 changes     replica %.1f ms, postgres %.1f ms",
             med(ph, 15), med(ph, 16), med(ph, 17), med(ph, 18), med(ph, 19), med(ph, 20), med(ph, 21), med(ph, 23), med(ph, 22),
@@ -515,11 +522,12 @@ cp -r "$W/profile" "$RESULTS_DIR/cdc-$STAMP.profile"
         }' <(awk -F'\t' 'BEGIN {OFS = "\t"} NR > 1 {$14 = int($14 / 1024)} {print}' "$RESULTS_TSV")
     for f in "$W"/lag-series-r*.txt; do r=${f##*-r}; echo "round ${r%.txt}: $(cat "$f")"; done
     echo
-    echo "lag: seen in PostgreSQL (a poller looks every ${POLL_MS} ms) minus written in MariaDB, for a probe row written"
+    echo "lag: seen in PostgreSQL (a poller looks every ${POLL_MS} ms) minus written in $SOURCE_NAME, for a probe row written"
     echo "  every ${PROBE_MS} ms into sbtest.heartbeat during the load; drained: from the end of the load until the"
-    echo "  applied position reached the source's. catch-up rate: the backlog's row changes (MariaDB's Handler_* count) divided"
-    echo "  by the time from the replica reporting running to its applied position reaching the source's."
-    echo "cpu: user+sys seconds of the replica process, sysbench, mariadbd, all PostgreSQL processes, the kernel's"
+    echo "  applied position reached the source's. catch-up rate: the backlog's row changes (the sum of $SOURCE_NAME's"
+    echo "  ${ROW_COUNTERS//\'/}) divided by the time from the replica reporting running to its applied"
+    echo "  position reaching the source's."
+    echo "cpu: user+sys seconds of the replica process, sysbench, the source's server ($SOURCE_NAME), all PostgreSQL processes, the kernel's"
     echo "  threads and anything else (others: the noise indicator; a phase where others took more than $NOISE of the"
     echo "  machine's CPU time is DISTURBED and left out of the medians when a cleaner round exists)."
 } | tee "$REPORT"

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Initial-copy benchmark: chameleon init_replica against pgloader and a naive
 # `mariadb --batch | psql \copy` pipeline, on the same data, in the same run.
-# Starts its own throw-away MariaDB and PostgreSQL 15 and removes them on exit.
-# Documented in bench/README.md. Never run by the test suite or CI.
+# Starts its own throw-away source (MariaDB, or MySQL with BENCH_SOURCE=mysql) and PostgreSQL 15
+# and removes them on exit. Documented in bench/README.md. Never run by the test suite or CI.
 #
 #   bench/init-replica/run.sh                    # default: ~2M rows, each tool once
 #   BENCH_REPEAT=3 bench/init-replica/run.sh     # three rounds, medians reported
+#   BENCH_SOURCE=mysql bench/init-replica/run.sh # from Oracle MySQL 9.7 instead of MariaDB
 set -eEuo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -33,7 +34,7 @@ LOAD_PID=""
 bench_stop_own() { if [ -n "$LOAD_PID" ]; then kill "$LOAD_PID" 2>/dev/null; wait "$LOAD_PID" 2>/dev/null; fi; }
 make_workdir chameleon-bench
 mkdir -p "$RESULTS_DIR"
-start_mariadb
+start_source
 my <<'SQL'
 CREATE USER usr_replica@'%' IDENTIFIED BY 'replica';
 GRANT SELECT ON bench.* TO usr_replica@'%';
@@ -86,19 +87,21 @@ CREATE TABLE events_nokey (
   KEY idx_ts (ts)
 ) ENGINE=InnoDB;
 SQL
-# INSERT ... SELECT from the sequence engine, in slices of 250k rows, without binlog (faster;
-# the copy reads the tables, not the log)
+# INSERT ... SELECT from a range of integers (seq_range), in slices of 250k rows, without binlog
+# (faster; the copy reads the tables, not the log). Both sources hold the same data: MD5 of text,
+# not of a number (MySQL's MD5() takes strings only; the same digests on MariaDB), and a quotient
+# rounded to 4 places (MySQL computes it to 4, MariaDB to 9).
 fill() { # table total select-list-using-seq
     local table=$1 total=$2 select=$3 from=1 to
     while [ "$from" -le "$total" ]; do
         to=$((from + 249999)); [ "$to" -le "$total" ] || to=$total
-        my bench -e "SET SESSION sql_log_bin = 0; INSERT INTO $table ${select//@RANGE@/seq_${from}_to_${to}}"
+        my bench -e "SET SESSION sql_log_bin = 0; $SEQ_SESSION INSERT INTO $table ${select//@RANGE@/$(seq_range "$from" "$to")}"
         from=$((to + 1))
     done
 }
 SB_SELECT="(id, k, c, pad) SELECT seq, 1 + CRC32(seq) % @N@,
-    CONCAT(MD5(seq), MD5(seq + 1), MD5(seq + 2), LEFT(MD5(seq + 3), 24)),
-    CONCAT(MD5(-seq), LEFT(MD5(seq * 7), 28)) FROM @RANGE@"
+    CONCAT(MD5(CONCAT(seq)), MD5(CONCAT(seq + 1)), MD5(CONCAT(seq + 2)), LEFT(MD5(CONCAT(seq + 3)), 24)),
+    CONCAT(MD5(CONCAT(-seq)), LEFT(MD5(CONCAT(seq * 7)), 28)) FROM @RANGE@"
 fill sbtest1 "$N1" "${SB_SELECT//@N@/$N1}"
 fill sbtest2 "$N2" "${SB_SELECT//@N@/$N2}"
 fill orders_wide "$N3" "(id, customer_id, created_at, ship_date, amount, ratio, paid, status, title, body, payload)
@@ -106,30 +109,33 @@ fill orders_wide "$N3" "(id, customer_id, created_at, ship_date, amount, ratio, 
     TIMESTAMP'2020-01-01 00:00:00' + INTERVAL (seq * 37) % 157680000 SECOND + INTERVAL seq % 1000000 MICROSECOND,
     IF(seq % 7 = 0, NULL, DATE'2020-01-01' + INTERVAL seq % 1500 DAY),
     (CRC32(seq) % 10000000) / 100,
-    IF(seq % 11 = 0, NULL, (CRC32(seq * 3) % 1000000) / 7),
+    IF(seq % 11 = 0, NULL, ROUND((CRC32(seq * 3) % 1000000) / 7, 4)),
     seq % 2,
     ELT(1 + seq % 4, 'new', 'paid', 'shipped', 'cancelled'),
     CONCAT('Commande n° ', seq, ' — café crème', IF(seq % 13 = 0, ' 😀', ''), IF(seq % 29 = 0, ' back\\\\slash', '')),
-    IF(seq % 17 = 0, NULL, REPEAT(CONCAT(MD5(seq), ' lorem ipsum\tdolor\n'), 1 + seq % 20)),
-    IF(seq % 19 = 0, NULL, UNHEX(CONCAT(MD5(seq), MD5(seq + 1))))
+    IF(seq % 17 = 0, NULL, REPEAT(CONCAT(MD5(CONCAT(seq)), ' lorem ipsum\tdolor\n'), 1 + seq % 20)),
+    IF(seq % 19 = 0, NULL, UNHEX(CONCAT(MD5(CONCAT(seq)), MD5(CONCAT(seq + 1)))))
   FROM @RANGE@"
 fill events_nokey "$N4" "(ts, source, level, message, value)
   SELECT TIMESTAMP'2024-01-01 00:00:00' + INTERVAL (seq - (seq % 10 = 0)) SECOND,
     CONCAT('host-', (seq - (seq % 10 = 0)) % 50), (seq - (seq % 10 = 0)) % 8,
-    CONCAT('event ', seq - (seq % 10 = 0), ' ', MD5(seq - (seq % 10 = 0))),
+    CONCAT('event ', seq - (seq % 10 = 0), ' ', MD5(CONCAT(seq - (seq % 10 = 0)))),
     IF(seq % 5 = 0, NULL, (CRC32(seq - (seq % 10 = 0)) % 1000000000) / 1000)
   FROM @RANGE@"
 my bench -e "ANALYZE TABLE $(echo $TABLES | tr ' ' ',')" >/dev/null
 # let InnoDB write back the generated pages now rather than during the first timed run
-# (at the default io_capacity of 200 pages/s this takes minutes; let it go as fast as the disk can)
+# (at MariaDB's default io_capacity of 200 pages/s this takes minutes; let it go as fast as the disk
+# can), then the server's own settings back (MySQL's defaults differ from MariaDB's)
+read -r IO_CAP IO_CAP_MAX DIRTY_PCT DIRTY_LWM < <(my -e "SELECT @@innodb_io_capacity, @@innodb_io_capacity_max,
+    @@innodb_max_dirty_pages_pct, @@innodb_max_dirty_pages_pct_lwm")
 my -e "SET GLOBAL innodb_io_capacity_max = 40000, innodb_io_capacity = 20000,
-    innodb_max_dirty_pages_pct = 0, innodb_max_dirty_pages_pct_lwm = 0"
+    innodb_max_dirty_pages_pct_lwm = 0, innodb_max_dirty_pages_pct = 0"
 for _ in $(seq 1 600); do
     [ "$(my -e "SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool_pages_dirty'" | awk '{print $2}')" -lt 100 ] && break
     sleep 0.5
 done
-my -e "SET GLOBAL innodb_max_dirty_pages_pct = 90, innodb_max_dirty_pages_pct_lwm = 10,
-    innodb_io_capacity = 200, innodb_io_capacity_max = 2000"
+my -e "SET GLOBAL innodb_max_dirty_pages_pct = $DIRTY_PCT, innodb_max_dirty_pages_pct_lwm = $DIRTY_LWM,
+    innodb_io_capacity = $IO_CAP, innodb_io_capacity_max = $IO_CAP_MAX"
 my -e "SELECT table_name, engine, table_rows, avg_row_length, data_length, index_length
     FROM information_schema.tables WHERE table_schema = 'bench'" >"$W/logs/source-tables.txt"
 gen_secs=$(awk -v a="$gen_start" -v b="$(date +%s.%N)" 'BEGIN {printf "%.0f", b - a}')
@@ -184,11 +190,11 @@ verify() {
     echo "${out:-OK}"
 }
 RESULTS_TSV="$W/results.tsv"
-printf 'tool\tround\tseconds\tuser_s\tsys_s\trss_kb\tmariadb_cpu_s\tpg_cpu_s\tlock_ms\tverify\tnote\tother_cpu_s\tkernel_cpu_s\n' >"$RESULTS_TSV"
+printf 'tool\tround\tseconds\tuser_s\tsys_s\trss_kb\tsource_cpu_s\tpg_cpu_s\tlock_ms\tverify\tnote\tother_cpu_s\tkernel_cpu_s\n' >"$RESULTS_TSV"
 record() { # tool round lock_ms verify note
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$M_SECS" "$M_USER" "$M_SYS" "$M_RSS_KB" \
         "$M_MY_CPU" "$M_PG_CPU" "$3" "$4" "$5" "$M_OTHER_CPU" "$M_KERNEL_CPU" >>"$RESULTS_TSV"
-    say "$1 round $2: ${M_SECS}s, peak RSS $((M_RSS_KB / 1024)) MiB, cpu tool $(awk -v a="$M_USER" -v b="$M_SYS" 'BEGIN {printf "%.1f", a + b}')s / mariadb ${M_MY_CPU}s / postgres ${M_PG_CPU}s / kernel threads ${M_KERNEL_CPU}s / others ${M_OTHER_CPU}s${3:+, global lock $3 ms}, check: $4${5:+ ($5)}"
+    say "$1 round $2: ${M_SECS}s, peak RSS $((M_RSS_KB / 1024)) MiB, cpu tool $(awk -v a="$M_USER" -v b="$M_SYS" 'BEGIN {printf "%.1f", a + b}')s / $SOURCE ${M_MY_CPU}s / postgres ${M_PG_CPU}s / kernel threads ${M_KERNEL_CPU}s / others ${M_OTHER_CPU}s${3:+, global lock $3 ms}, check: $4${5:+ ($5)}"
 }
 new_db() { pg postgres -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1 OWNER usr_bench"; }
 drop_db() { [ "$KEEP" = 1 ] || pg postgres -c "DROP DATABASE IF EXISTS $1"; }
@@ -282,6 +288,12 @@ LOAD DATABASE
 ;
 LOAD
     measure "$log" pgloader --root-dir "$W/pgloader" "$W/pgloader/bench_r$round.load"
+    # pgloader logs a failed connection and exits 0; against MySQL 9 it cannot log in at all
+    if grep -q 'MYSQL-UNSUPPORTED-AUTHENTICATION' "$log"; then
+        record pgloader "$round" "" "n/a" "pgloader $(pgloader --version | sed -n '1s/.*version "\(.*\)".*/\1/p') cannot authenticate with $(my -e "SELECT plugin FROM mysql.user WHERE user = 'usr_replica'"): its MySQL driver (qmynd) signals MYSQL-UNSUPPORTED-AUTHENTICATION, and $SOURCE_DESC has no mysql_native_password to fall back on"
+        drop_db "$db"
+        return
+    fi
     local note=""
     [ "$M_RC" = 0 ] || note="exit $M_RC: $(grep -m1 -iE 'fatal|error|exhausted' "$log" | cut -c1-200)"
     local errors
@@ -293,7 +305,9 @@ LOAD
 
 # Naive: one `mariadb --batch --quick | psql \copy` per table, the four in parallel, then each
 # table's keys. No consistent snapshot across tables. mariadb's batch escapes (\t \n \\) are
-# COPY text's; NULL prints as NULL; bytes go through as '\x' || HEX().
+# COPY text's; NULL prints as NULL; bytes go through as '\x' || HEX(). Without TLS, like Chameleon
+# (MySQL offers it by default; caching_sha2_password then exchanges the password with the server's
+# RSA key, which the client asks for).
 NAIVE_DDL="CREATE SCHEMA bench;
 CREATE TABLE bench.sbtest1 (id integer NOT NULL, k integer NOT NULL, c character(120) NOT NULL, pad character(60) NOT NULL);
 CREATE TABLE bench.sbtest2 (LIKE bench.sbtest1);
@@ -303,7 +317,7 @@ CREATE TABLE bench.orders_wide (id numeric(20) NOT NULL, customer_id integer NOT
 CREATE TABLE bench.events_nokey (ts timestamp(3) NOT NULL, source varchar(32) NOT NULL, level smallint NOT NULL,
   message varchar(255) NOT NULL, value numeric(18,6));"
 naive_table() { # db table select-list index-sql
-    mariadb --no-defaults -h127.0.0.1 -P"$MY_PORT" -uusr_replica -preplica --default-character-set=utf8mb4 \
+    mariadb --no-defaults -h127.0.0.1 -P"$MY_PORT" -uusr_replica -preplica --default-character-set=utf8mb4 --skip-ssl \
         --batch --quick --skip-column-names bench -e "SELECT $3 FROM $2" |
         pg "$1" -c "\\copy bench.$2 FROM pstdin WITH (NULL 'NULL')" || return 1
     pg "$1" -c "$4"
@@ -373,7 +387,7 @@ cp -r "$W/logs" "$RESULTS_DIR/init-replica-$STAMP.logs"
 [ -n "$DATA_MIB" ] || DATA_MIB=$SRC_MB
 {
     echo "init_replica benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)"
-    echo "MariaDB $("$MARIADBD" --version | awk '{print $3}'), PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}'), $(java -version 2>&1 | head -1)"
+    echo "$SOURCE_DESC, PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}'), $(java -version 2>&1 | head -1)"
     echo "data set: $ROWS rows in 4 tables (sbtest1 $N1, sbtest2 $N2, orders_wide $N3, events_nokey $N4 without key);"
     echo "  $DATA_MIB MiB as COPY text (chameleon's count), $SRC_MB MiB InnoDB data; generated in ${gen_secs%.*}s"
     echo "rounds: $REPEAT (figures are medians over the rounds; min-max in brackets when more than one)"
@@ -386,6 +400,8 @@ cp -r "$W/logs" "$RESULTS_DIR/init-replica-$STAMP.logs"
             if (!bad[t, i]) clean[t]++
             secs[t, i] = $3; cpu[t, i] = $4 + $5; rss[t, i] = $6; myc[t, i] = $7; pgc[t, i] = $8; oth[t, i] = $12
             lock[t, i] = $9
+            # a tool that cannot run against this source: its reason, no figures
+            if ($10 == "n/a") { na[t] = $11; next }
             ok[t] = ok[t] ($10 == "OK" ? "" : (ok[t] == "" ? " " : "; ") "round " $2 ": " $10); note[t] = note[t] ($11 == "" ? "" : (note[t] == "" ? " " : "; ") "round " $2 ": " $11) }
         # median of arr over the runs of t that count (the undisturbed ones, or all when none is);
         # sets lo and hi to the smallest and largest of them
@@ -402,6 +418,7 @@ cp -r "$W/logs" "$RESULTS_DIR/init-replica-$STAMP.logs"
             printf "%-19s %17s %9s %7s %9s %7s %23s %13s  %s\n", "tool", "seconds", "rows/s", "MiB/s", "peak RSS", "ratio", "cpu s tool/my/pg/other", "lock ms", "check"
             for (j = 1; j in tools; j++) {
                 t = tools[j]; if (!(t in n)) continue
+                if (t in na) { printf "%-19s n/a: %s\n", t, na[t]; continue }
                 s = med(secs, t); range = used > 1 ? sprintf(" [%.1f-%.1f]", lo, hi) : ""
                 left = n[t] - used
                 r = med(rss, t); c = med(cpu, t); m = med(myc, t); p = med(pgc, t); o = med(oth, t)
@@ -418,7 +435,7 @@ cp -r "$W/logs" "$RESULTS_DIR/init-replica-$STAMP.logs"
     echo
     echo "seconds: wall clock of the whole command (JVM start, schema, copy, keys and indexes, swap)."
     echo "ratio: seconds / chameleon's seconds (above 1 = slower than chameleon, copy_mode direct, 4 workers)."
-    echo "cpu: user+sys seconds of the tool's process / of mariadbd / of all PostgreSQL processes / of anything else"
+    echo "cpu: user+sys seconds of the tool's process / of the source's server ($SOURCE_NAME) / of all PostgreSQL processes / of anything else"
     echo "  on the machine but the kernel's threads, during the run (sysbench's own CPU counts as other in the load runs;"
     echo "  the kernel threads' CPU, mostly writeback of the target's files, is in the TSV). A round in which"
     echo "  the others took more than $NOISE of the machine's CPU time is left out of the medians when a cleaner one exists."
