@@ -12,7 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A TCP relay to a server that can go silent: once frozen it keeps every connection open but drops
  * what passes in either direction, as a cut network or a frozen host looks to a client that never
- * gets a reset.
+ * gets a reset. Held, it passes nothing until released and then delivers everything, as a network
+ * that stalls and heals does under TCP's retransmission.
  */
 public final class FreezableProxy implements AutoCloseable {
     private final ServerSocket listener;
@@ -20,6 +21,7 @@ public final class FreezableProxy implements AutoCloseable {
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean frozen;
+    private volatile boolean held;
 
     public FreezableProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -35,6 +37,15 @@ public final class FreezableProxy implements AutoCloseable {
     /** From now on nothing passes, and nothing is closed. */
     public void freeze() {
         frozen = true;
+    }
+
+    /** From now on nothing passes, nothing is lost and nothing is closed, until {@link #release()}. */
+    public void hold() {
+        held = true;
+    }
+
+    public void release() {
+        held = false;
     }
 
     @Override
@@ -65,6 +76,9 @@ public final class FreezableProxy implements AutoCloseable {
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int n;
             while ((n = in.read(buffer)) >= 0) {
+                while (held) {
+                    Thread.sleep(20); // what is not read stays in the kernel's buffers, then the sender's
+                }
                 if (!frozen) {
                     out.write(buffer, 0, n);
                     out.flush();
@@ -72,6 +86,8 @@ public final class FreezableProxy implements AutoCloseable {
             }
         } catch (IOException closed) {
             // either side closed
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
