@@ -51,7 +51,9 @@ public final class TransientRetries {
     /**
      * Counts a failed attempt: the pause before the next one, logged at WARN with {@code what}
      * (what failed, naming the table and binlog position) and the next attempt's number; empty
-     * when {@code failure} is not transient or the last attempt has failed.
+     * when {@code failure} is not transient or the last attempt has failed. Only the first line of
+     * {@code what} is logged: PostgreSQL's detail lines can quote other sessions' statements, with
+     * their values.
      */
     public Optional<Duration> next(Throwable failure, String what) {
         if (!Failure.isTransient(failure) || failures >= ATTEMPTS - 1) {
@@ -59,7 +61,8 @@ public final class TransientRetries {
         }
         failures++;
         Duration pause = pause(failures);
-        LOG.warn("source {}: transient failure ({}): {}; attempt {} of {} in {} s{}", source, Failure.code(failure), what,
+        LOG.warn("source {}: transient failure ({}): {}; attempt {} of {} in {} s{}", source, Failure.code(failure),
+                firstLine(what),
                 failures + 1, ATTEMPTS, pause.toSeconds(), retrying() ? ""
                         : " (the last: should it fail too, on_error_replay decides)");
         return Optional.of(pause);
@@ -105,6 +108,11 @@ public final class TransientRetries {
             Thread.sleep(Math.min(STOP_CHECK.toMillis(), Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
         }
         return !stopRequested.getAsBoolean();
+    }
+
+    private static String firstLine(String text) {
+        int nl = text == null ? -1 : text.indexOf('\n');
+        return nl < 0 ? String.valueOf(text) : text.substring(0, nl);
     }
 
     private Duration pause(int failure) {

@@ -8,7 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -18,36 +18,37 @@ import java.util.regex.Pattern;
 
 /**
  * Says who a session waits for: while the watched session (the applier's) waits for a lock, the
- * sessions holding it are logged at WARN once per wait, each with its pid, user, state and the start
- * of its query, so an operator can find the long transaction or the LOCK TABLE that delays the
- * replica. It looks on a connection of its own, twice a second ({@code pg_blocking_pids}, then
- * {@code pg_stat_activity}); another role's query is shown only to a superuser or a member of
- * pg_read_all_stats.
+ * sessions holding it are logged at WARN, each with its pid, user, state and the start of its
+ * query, so an operator can find the long transaction or the LOCK TABLE that delays the replica.
+ * Each holding transaction is logged once, however many times the replica fails on its lock and
+ * tries again. It looks on a connection of its own, opened again after a failure, twice a second
+ * ({@code pg_blocking_pids}, then {@code pg_stat_activity}); another role's query is shown only to
+ * a superuser or a member of pg_read_all_stats.
  */
 public final class LockHolders implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LockHolders.class);
     private static final long POLL_MILLIS = 500;
     /** Enough of a query to recognise it; the rest may hold values nobody should find in a log. */
     private static final int QUERY_CHARS = 100;
+    /** Holding transactions remembered as logged; older ones may be logged again. */
+    private static final int REMEMBERED = 100;
     /** 'text' (with '' inside), E'text' and $tag$text$tag$: literals, which may be secrets. */
     private static final Pattern LITERALS = Pattern.compile("[Ee]?'(?:[^']|'')*'?|\\$([A-Za-z_]*)\\$.*?(?:\\$\\1\\$|$)",
             Pattern.DOTALL);
 
-    private final Connection connection;
-    private final PreparedStatement blockers;
-    private final String watched;
+    private final PgConnector pg;
+    private final String who;
     private final String lockTimeout;
     private final ScheduledExecutorService poller;
-    /** The holders logged during the current wait; emptied once the session no longer waits. */
-    private final Set<Integer> reported = new HashSet<>();
+    /** Holding transactions logged already, as pid and transaction start. */
+    private final Set<String> reported = new LinkedHashSet<>();
+    private volatile int watchedPid;
+    private Connection connection;
+    private PreparedStatement blockers;
 
-    private LockHolders(Connection connection, int pid, String watched, String lockTimeout) throws SQLException {
-        this.connection = connection;
-        this.blockers = connection.prepareStatement("SELECT a.pid, a.usename, a.state,"
-                + " extract(epoch FROM now() - coalesce(a.xact_start, a.query_start))::bigint, a.query"
-                + " FROM pg_stat_activity a WHERE a.pid = ANY (pg_blocking_pids(?)) ORDER BY a.pid");
-        this.blockers.setInt(1, pid);
-        this.watched = watched + " (PostgreSQL pid " + pid + ")";
+    private LockHolders(PgConnector pg, String who, String lockTimeout) {
+        this.pg = pg;
+        this.who = who;
         this.lockTimeout = lockTimeout;
         this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "lock-holders");
@@ -57,53 +58,66 @@ public final class LockHolders implements AutoCloseable {
     }
 
     /**
-     * Starts watching {@code session}.
+     * Starts looking; {@link #watch} says at which session.
      *
-     * @param watcher a connection of its own, closed with this
      * @param who the watched session, for the log, e.g. {@code source mysql: the applier}
      * @param lockTimeout how long the session waits before it fails, for the log
      */
-    public static LockHolders watch(Connection watcher, Connection session, String who, String lockTimeout)
-            throws SQLException {
-        LockHolders holders;
-        try {
-            holders = new LockHolders(watcher, backendPid(session), who, lockTimeout);
-        } catch (SQLException e) {
-            watcher.close();
-            throw e;
-        }
+    public static LockHolders start(PgConnector pg, String who, String lockTimeout) {
+        LockHolders holders = new LockHolders(pg, who, lockTimeout);
         holders.poller.scheduleWithFixedDelay(holders::look, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
         return holders;
     }
 
-    public static int backendPid(Connection session) throws SQLException {
+    /** Looks at {@code session} from now on (the applier's connection of the current attempt). */
+    public void watch(Connection session) throws SQLException {
         try (PreparedStatement s = session.prepareStatement("SELECT pg_backend_pid()"); ResultSet rs = s.executeQuery()) {
             rs.next();
-            return rs.getInt(1);
+            watchedPid = rs.getInt(1);
         }
     }
 
     private void look() {
-        try (ResultSet rs = blockers.executeQuery()) {
+        int pid = watchedPid;
+        if (pid == 0) {
+            return;
+        }
+        try {
+            if (connection == null) {
+                connection = pg.open();
+                blockers = connection.prepareStatement("SELECT a.pid, a.usename, a.state,"
+                        + " extract(epoch FROM now() - coalesce(a.xact_start, a.query_start))::bigint, a.query,"
+                        + " a.xact_start FROM pg_stat_activity a WHERE a.pid = ANY (pg_blocking_pids(?)) ORDER BY a.pid");
+            }
+            blockers.setInt(1, pid);
             List<String> holders = new ArrayList<>();
-            Set<Integer> now = new HashSet<>();
-            while (rs.next()) {
-                int pid = rs.getInt(1);
-                now.add(pid);
-                if (!reported.contains(pid)) {
-                    holders.add("pid " + pid + " (user " + rs.getString(2) + ", " + rs.getString(3) + " for "
-                            + rs.getLong(4) + " s, query: " + shown(rs.getString(5)) + ")");
+            try (ResultSet rs = blockers.executeQuery()) {
+                while (rs.next()) {
+                    if (remembered(rs.getInt(1) + "@" + rs.getString(6))) {
+                        holders.add("pid " + rs.getInt(1) + " (user " + rs.getString(2) + ", " + rs.getString(3)
+                                + " for " + rs.getLong(4) + " s, query: " + shown(rs.getString(5)) + ")");
+                    }
                 }
             }
-            reported.retainAll(now);
-            reported.addAll(now);
             if (!holders.isEmpty()) {
-                LOG.warn("{} waits for a lock held by {}; it waits at most lock_timeout ({}), then tries again",
-                        watched, String.join(", ", holders), lockTimeout);
+                LOG.warn("{} (PostgreSQL pid {}) waits for a lock held by {}; it waits at most lock_timeout ({}), then"
+                        + " tries again", who, pid, String.join(", ", holders), lockTimeout);
             }
         } catch (SQLException | RuntimeException e) {
-            LOG.debug("{}: cannot look for the holders of the locks it waits for: {}", watched, e.getMessage());
+            LOG.debug("{}: cannot look for the holders of the locks it waits for: {}", who, e.getMessage());
+            closeConnection();
         }
+    }
+
+    /** Whether the holding transaction is new, remembering it. */
+    private boolean remembered(String holder) {
+        if (!reported.add(holder)) {
+            return false;
+        }
+        if (reported.size() > REMEMBERED) {
+            reported.remove(reported.iterator().next());
+        }
+        return true;
     }
 
     /** The start of a query, its literals replaced by '…': enough to recognise it, not to leak what it wrote. */
@@ -123,10 +137,17 @@ public final class LockHolders implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            LOG.debug("{}: closing the lock watcher's connection: {}", watched, e.getMessage());
+        closeConnection();
+    }
+
+    private void closeConnection() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.debug("{}: closing the lock watcher's connection: {}", who, e.getMessage());
+            }
+            connection = null;
         }
     }
 }

@@ -150,8 +150,11 @@ public final class ReplicaDaemon {
             SourceStatus end = SourceStatus.ERROR;
             Exception failure = null;
             try {
-                try (Housekeeping housekeeping = Housekeeping.start(pg, source, sourceId)) {
-                    new OutageRecovery(source, pg.conn(), () -> stopRequested, retries).run(this::replicate);
+                try (Housekeeping housekeeping = Housekeeping.start(pg, source, sourceId);
+                        LockHolders holders = LockHolders.start(pg, "source " + source.name() + ": the applier",
+                                source.lockTimeout())) {
+                    new OutageRecovery(source, pg.conn(), () -> stopRequested, retries)
+                            .run(connected -> replicate(connected, holders));
                 }
                 end = SourceStatus.STOPPED;
             } catch (Exception e) {
@@ -208,10 +211,9 @@ public final class ReplicaDaemon {
      * applier waits for a lock at most lock_timeout, then fails and tries again, so a user's lock
      * delays the replica rather than holding it forever; {@link LockHolders} says whose lock it is.
      */
-    private void replicate(Runnable connected) throws Exception {
-        try (Connection statusConnection = pg.open(); Connection applyConnection = lockTimeLimited(pg.open());
-                LockHolders holders = LockHolders.watch(pg.open(), applyConnection, "source " + source.name()
-                        + ": the applier", source.lockTimeout())) {
+    private void replicate(Runnable connected, LockHolders holders) throws Exception {
+        try (Connection statusConnection = pg.open(); Connection applyConnection = lockTimeLimited(pg.open())) {
+            holders.watch(applyConnection);
             Catalog catalog = Catalog.open(statusConnection);
             SourceRecord record = catalog.sources().get(source.name());
             // the tracked definitions at the applied position: a change applied by an earlier attempt is in them

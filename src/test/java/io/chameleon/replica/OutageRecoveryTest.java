@@ -66,6 +66,23 @@ class OutageRecoveryTest {
     }
 
     @Test
+    void aTransientFailureIsRetriedWhateverOnErrorReadSays() throws Exception {
+        ChameleonConfig config = config("exit");
+        List<String> attempts = new ArrayList<>();
+        new OutageRecovery(config.source("mysql"), config.pgConn(), () -> false, new TransientRetries("mysql"))
+                .run(connected -> {
+                    attempts.add("attempt");
+                    if (attempts.size() == 1) {
+                        throw new IllegalStateException("table s.t failed",
+                                new SQLException("canceling statement due to lock timeout", "55P03"));
+                    }
+                    connected.run();
+                });
+
+        assertThat(attempts).hasSize(2);
+    }
+
+    @Test
     void aStopRequestEndsThePause() throws Exception {
         ChameleonConfig config = config("continue");
         AtomicBoolean stop = new AtomicBoolean();
