@@ -5,7 +5,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -76,6 +75,12 @@ public final class TransientRetries {
         failures = 0;
     }
 
+    /** Work that may fail with {@code E}. */
+    @FunctionalInterface
+    public interface Work<T, E extends Exception> {
+        T call() throws E;
+    }
+
     /**
      * Runs {@code work} until it succeeds, or fails with a failure that is not transient, or its
      * last attempt fails: that failure is thrown.
@@ -83,16 +88,21 @@ public final class TransientRetries {
      * @param what what the work does, naming its table, for the log
      * @param stopRequested ends a pause early; the failure is then thrown
      */
-    public <T> T run(String what, BooleanSupplier stopRequested, Callable<T> work) throws Exception {
+    @SuppressWarnings("unchecked") // work throws E or unchecked exceptions only
+    public <T, E extends Exception> T run(String what, BooleanSupplier stopRequested, Work<T, E> work)
+            throws E, InterruptedException {
         while (true) {
             try {
                 T result = work.call();
                 succeeded();
                 return result;
             } catch (Exception e) {
+                if (stopRequested.getAsBoolean()) {
+                    throw (E) e; // a failure the stop caused, such as a cancelled statement
+                }
                 Optional<Duration> pause = next(e, what + " failed: " + e.getMessage());
                 if (pause.isEmpty() || !sleep(pause.get(), stopRequested)) {
-                    throw e;
+                    throw (E) e;
                 }
             }
         }
