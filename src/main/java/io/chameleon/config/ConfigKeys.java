@@ -152,8 +152,9 @@ final class ConfigKeys {
             "PostgreSQL roles given SELECT on the replicated tables. Ignored when keep_existing_schema is Yes.");
     static final ConfigKey<String> LOCK_TIMEOUT = optional("sources.<name>.lock_timeout", pgDuration(), "120s",
             "How long init_replica, refresh_schema and sync_tables wait for the locks that swap the loaded "
-                    + "tables into place, and run_maintenance for each table's lock. A bare number is refused: "
-                    + "PostgreSQL would read it as milliseconds.");
+                    + "tables into place, run_maintenance for each table's lock, and the replica for a lock another "
+                    + "session holds on a replicated table or row (it then rolls back and tries again, see "
+                    + "docs/failures.md). A bare number is refused: PostgreSQL would read it as milliseconds.");
     static final ConfigKey<Integer> MY_SERVER_ID = optional("sources.<name>.my_server_id",
             integer(1, Integer.MAX_VALUE), "100",
             "The server id the replica uses to read the binlog; it must differ from every other server and "
@@ -183,7 +184,10 @@ final class ConfigKeys {
             integer(0, Integer.MAX_VALUE), "1", "Seconds the replica waits between two batches when idle.");
     static final ConfigKey<OnError> ON_ERROR_REPLAY = optional("sources.<name>.on_error_replay",
             oneOf(OnError.class), "continue", "When a table's changes cannot be applied: continue leaves that "
-                    + "table out of the replica, with the error recorded; exit stops the replica.");
+                    + "table out of the replica, with the error recorded; exit stops the replica. A transient failure "
+                    + "(a deadlock, a lock not granted within lock_timeout, a busy server) is first tried again, 10 "
+                    + "attempts over about three minutes (docs/failures.md); a failure every table would meet (a full "
+                    + "disk) stops the replica under either.");
     static final ConfigKey<OnError> ON_ERROR_READ = optional("sources.<name>.on_error_read", oneOf(OnError.class),
             "exit", "When either server goes away while replicating (the MySQL source: its binlog connection "
                     + "refused, dropped or silent for 15 s; or PostgreSQL: a connection lost or refused): continue "
