@@ -62,7 +62,7 @@ public final class Main {
      * One line for the user and the documented exit code. A failure the code did not foresee (a bug)
      * goes to the log at ERROR with its stack trace, off the terminal, and the line says where.
      */
-    private static int handle(Exception e, PrintStream err) {
+    static int handle(Exception e, PrintStream err) {
         ExitCode code = ExitCode.FAILED;
         String message;
         if (e instanceof CommandFailure f) {
