@@ -42,6 +42,7 @@ public final class BinlogReader implements AutoCloseable {
     private final DbConn conn;
     /** Where reading started, for messages. */
     private final String startText;
+    private final Mysqlbinlog inspect;
     private final BinaryLogClient client;
     private final TransactionAssembler assembler;
     private final SilenceWatchdog watchdog;
@@ -96,6 +97,7 @@ public final class BinlogReader implements AutoCloseable {
         this.source = source;
         this.conn = conn;
         this.startText = start.toString();
+        this.inspect = Mysqlbinlog.of(conn);
         String gtid = start.gtidSet();
         boolean byMysqlSet = byGtid && MysqlGtidSet.isMysqlForm(gtid);
         client = new MysqlGtidDumpClient(conn.host(), conn.port(), conn.user(),
@@ -117,7 +119,8 @@ public final class BinlogReader implements AutoCloseable {
         client.setKeepAlive(false);
         // the client's own helper threads (the connect timeout) must not keep the JVM alive either
         client.setThreadFactory(r -> daemon(r, "binlog-" + source + "-helper"));
-        assembler = new TransactionAssembler(start.file(), gtid, tables, new RowImages(values), bounds, sink, follower);
+        assembler = new TransactionAssembler(start.file(), gtid, tables, new RowImages(values), bounds, sink, follower,
+                inspect);
         Duration silence = heartbeat.multipliedBy(SILENT_HEARTBEATS);
         watchdog = new SilenceWatchdog("binlog-" + source + "-watchdog", silence, client::isConnected,
                 () -> lost(new SourceUnavailable(where() + " sent nothing, not even a heartbeat, for "
@@ -140,8 +143,7 @@ public final class BinlogReader implements AutoCloseable {
                 // the client would skip the event and read on: a lost row
                 fail(new IllegalStateException("source " + source + ": the binlog event at " + c.getBinlogFilename()
                         + ":" + c.getBinlogPosition() + " could not be decoded: " + ReadFailures.describe(e)
-                        + "; inspect it with: mysqlbinlog --start-position=" + c.getBinlogPosition() + " -vv "
-                        + c.getBinlogFilename(), e));
+                        + "; inspect it with: " + inspect.command(c.getBinlogFilename(), c.getBinlogPosition(), 0), e));
             }
         });
         thread = daemon(this::read, "binlog-" + source);
@@ -222,8 +224,12 @@ public final class BinlogReader implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             fail(e);
-        } catch (RuntimeException e) {
+        } catch (BinlogEventFailure e) {
             fail(e);
+        } catch (RuntimeException e) {
+            fail(new BinlogEventFailure("source " + source + ": the binlog event at " + assembler.place(event)
+                    + " could not be read: " + ReadFailures.describe(e) + "; inspect it with: "
+                    + assembler.inspectCommand(event), e));
         } finally {
             watchdog.alive();
         }
@@ -243,7 +249,9 @@ public final class BinlogReader implements AutoCloseable {
             }
         } else {
             fail(new IllegalStateException("source " + source + ": the MySQL server " + conn.describe()
-                    + " refused the binlog stream: " + ReadFailures.describe(e) + ReadFailures.fix(e, startText), e));
+                    + " refused the binlog stream at " + client.getBinlogFilename() + ":" + client.getBinlogPosition()
+                    + ": " + ReadFailures.describe(e) + ReadFailures.fix(e, startText) + "; inspect the binlog there with: "
+                    + inspect.command(client.getBinlogFilename(), client.getBinlogPosition(), 0), e));
         }
     }
 
