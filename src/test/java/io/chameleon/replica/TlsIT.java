@@ -118,7 +118,11 @@ class TlsIT {
         ReplicaFixture fx = added();
         String good = keys("verify-full", servers.certs.ca(), servers.certs.clientKey());
 
-        fx.useConfig(config(fx, good, "      sslmode: disable\n"));
+        // as the administrator: MySQL refuses a REQUIRE X509 user without TLS as "access denied" before it says why
+        String myUser = "      user: \"" + TestCertificates.CLIENT_NAME + "\"\n      password: \""
+                + TlsServers.READER_PASSWORD + "\"\n";
+        fx.useConfig(config(fx, good, "      sslmode: disable\n").replace(myUser, "      user: \""
+                + servers.mysqlAdmin().user() + "\"\n      password: \"" + servers.mysqlAdmin().password() + "\"\n"));
         assertOneLine(fx.run("init_replica", "--source", "mysql"), "insecure transport",
                 "the server requires TLS: set db_conn.sslmode to require or stronger");
 
