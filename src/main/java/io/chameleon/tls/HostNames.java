@@ -77,7 +77,8 @@ final class HostNames {
         }
     }
 
-    private static boolean nameMatches(String pattern, String host) {
+    /** A DNS name of a certificate against a host name: case-insensitive, a leading *. for one label. */
+    static boolean nameMatches(String pattern, String host) {
         String p = pattern.toLowerCase(Locale.ROOT).replaceAll("\\.$", "");
         String h = host.toLowerCase(Locale.ROOT).replaceAll("\\.$", "");
         if (p.startsWith("*.")) {
