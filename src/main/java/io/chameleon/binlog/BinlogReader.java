@@ -2,15 +2,20 @@ package io.chameleon.binlog;
 
 import com.github.shyiko.mysql.binlog.BinaryLogClient;
 import com.github.shyiko.mysql.binlog.event.Event;
+import com.github.shyiko.mysql.binlog.network.SSLMode;
 import io.chameleon.config.DbConn;
+import io.chameleon.config.Tls;
 import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.mysql.MysqlGtidSet;
 import io.chameleon.schema.TableName;
+import io.chameleon.tls.TlsContexts;
+import io.chameleon.tls.TlsFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.net.SocketException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -114,6 +119,7 @@ public final class BinlogReader implements AutoCloseable {
             client.setBinlogPosition(start.position());
         }
         client.setEventDeserializer(BinlogEventDeserializer.create());
+        useTls(conn);
         client.setConnectTimeout(Duration.ofSeconds(conn.connectTimeoutSeconds()).toMillis());
         client.setHeartbeatInterval(heartbeat.toMillis());
         client.setKeepAlive(false);
@@ -235,9 +241,41 @@ public final class BinlogReader implements AutoCloseable {
         }
     }
 
+    /**
+     * TLS as db_conn's ssl keys say, with the trust and key managers of the JDBC side. verify-full is asked of the
+     * library as VERIFY_CA: our trust manager matches the host name during the handshake, by the same rules as
+     * the queries' connections, so the library's own host name check would only repeat it.
+     */
+    private void useTls(DbConn conn) {
+        Tls tls = conn.tls();
+        client.setSSLMode(switch (tls.mode()) {
+            case DISABLE -> SSLMode.DISABLED;
+            case PREFER -> SSLMode.PREFERRED;
+            case REQUIRE -> SSLMode.REQUIRED;
+            case VERIFY_CA, VERIFY_FULL -> SSLMode.VERIFY_CA;
+        });
+        if (tls.enabled()) {
+            client.setSslSocketFactory(plain -> {
+                try {
+                    return TlsContexts.layer(tls, conn.host(), plain);
+                } catch (IOException e) {
+                    SocketException refused = new SocketException(e.getMessage());
+                    refused.initCause(e);
+                    throw refused;
+                }
+            });
+        }
+    }
+
     /** The connection ended without stop(): an outage, or a refusal reading again cannot fix. */
     private void lost(Exception e) {
         if (stopping) {
+            return;
+        }
+        Optional<String> tls = TlsFailures.reason(e);
+        if (tls.isPresent()) {
+            fail(new IllegalStateException("source " + source + ": TLS to MySQL " + conn.describe() + " failed: "
+                    + tls.get(), e));
             return;
         }
         if (e instanceof SourceUnavailable || ReadFailures.isOutage(e)) {

@@ -31,10 +31,12 @@ import static io.chameleon.config.ValueTypes.optionalText;
 import static io.chameleon.config.ValueTypes.path;
 import static io.chameleon.config.ValueTypes.pgDuration;
 import static io.chameleon.config.ValueTypes.port;
+import static io.chameleon.config.ValueTypes.readableFile;
 import static io.chameleon.config.ValueTypes.schemaMappings;
 import static io.chameleon.config.ValueTypes.schemaOrTable;
 import static io.chameleon.config.ValueTypes.secret;
 import static io.chameleon.config.ValueTypes.sourceName;
+import static io.chameleon.config.ValueTypes.sslMode;
 import static io.chameleon.config.ValueTypes.tableName;
 import static io.chameleon.config.ValueTypes.tableOrAll;
 import static io.chameleon.config.ValueTypes.text;
@@ -50,6 +52,12 @@ final class ConfigKeys {
     private static final String HOST = "a host name or IP address";
     private static final String USER = "a user name";
     private static final String PASSWORD = "any text; empty or absent for none";
+    private static final String SSLROOTCERT = "The CA certificates (PEM) the server's certificate must be signed "
+            + "by; required by verify-ca and verify-full, not used by the other modes.";
+    private static final String SSLCERT = "A client certificate (PEM, with its chain) for servers that ask for one; "
+            + "needs sslkey.";
+    private static final String SSLKEY = "The client certificate's private key: PEM, unencrypted, PKCS#8 (BEGIN "
+            + "PRIVATE KEY) or PKCS#1 RSA (BEGIN RSA PRIVATE KEY). Keep it readable by this user only.";
 
     // --- global settings
     static final ConfigKey<Path> PID_DIR = optional("pid_dir", path(), "~/.pg_chameleon/pid/",
@@ -94,7 +102,7 @@ final class ConfigKeys {
 
     // --- pg_conn
     static final ConfigKey<Void> PG_CONN = required("pg_conn", new Section("host, port, user, password, "
-            + "database and charset"), "The target PostgreSQL database, shared by every source of the file.");
+            + "database, charset and the ssl keys"), "The target PostgreSQL database, shared by every source of the file.");
     static final ConfigKey<String> PG_HOST = required("pg_conn.host", text(HOST), "The PostgreSQL server.");
     static final ConfigKey<Integer> PG_PORT = required("pg_conn.port", port(),
             "Its TCP port; a number, quoted or not.");
@@ -106,6 +114,15 @@ final class ConfigKeys {
             "The database the replica writes to.");
     static final ConfigKey<String> PG_CHARSET = optional("pg_conn.charset", charset(), "utf8",
             "Kept for compatibility with pg_chameleon: the connection always uses UTF-8.");
+    static final ConfigKey<Tls.Mode> PG_SSLMODE = extension("pg_conn.sslmode", sslMode(), "prefer",
+            "TLS to PostgreSQL, as libpq's sslmode: disable never encrypts; prefer encrypts when the server offers "
+                    + "it; require always encrypts; neither checks the server's certificate. verify-ca also checks that "
+                    + "the certificate is signed by sslrootcert; verify-full also that it names host (a DNS name or IP "
+                    + "address in its subject alternative names). See docs/tls.md.");
+    static final ConfigKey<Path> PG_SSLROOTCERT = extension("pg_conn.sslrootcert", readableFile(), null,
+            SSLROOTCERT);
+    static final ConfigKey<Path> PG_SSLCERT = extension("pg_conn.sslcert", readableFile(), null, SSLCERT);
+    static final ConfigKey<Path> PG_SSLKEY = extension("pg_conn.sslkey", readableFile(), null, SSLKEY);
 
     // --- sources
     static final ConfigKey<Void> SOURCES = required("sources", new Named(sourceName(), true),
@@ -117,7 +134,7 @@ final class ConfigKeys {
                     + "copy-only source).");
 
     static final ConfigKey<Void> DB_CONN = required("sources.<name>.db_conn", new Section("host, port, user, "
-            + "password, charset, connect_timeout and database"), "How to connect to the source database.");
+            + "password, charset, connect_timeout, database and the ssl keys"), "How to connect to the source database.");
     static final ConfigKey<String> DB_HOST = required("sources.<name>.db_conn.host", text(HOST),
             "The source server.");
     static final ConfigKey<Integer> DB_PORT = required("sources.<name>.db_conn.port", port(),
@@ -136,6 +153,17 @@ final class ConfigKeys {
             Need.REQUIRED_FOR_PGSQL, null,
             "The database to read from. Required for pgsql sources; a mysql source reads the schemas of "
                     + "schema_mappings and ignores it.", false);
+    static final ConfigKey<Tls.Mode> DB_SSLMODE = extension("sources.<name>.db_conn.sslmode", sslMode(), "disable",
+            "TLS to the source, with pg_conn.sslmode's meanings, for every connection to it: queries, the copy and "
+                    + "the binlog stream. disable by default, as pg_chameleon connects; a server with "
+                    + "require_secure_transport=ON (RDS, Aurora and Cloud SQL can demand it) needs require or stronger. "
+                    + "See docs/tls.md.");
+    static final ConfigKey<Path> DB_SSLROOTCERT = extension("sources.<name>.db_conn.sslrootcert", readableFile(),
+            null, SSLROOTCERT);
+    static final ConfigKey<Path> DB_SSLCERT = extension("sources.<name>.db_conn.sslcert", readableFile(), null,
+            SSLCERT);
+    static final ConfigKey<Path> DB_SSLKEY = extension("sources.<name>.db_conn.sslkey", readableFile(), null,
+            SSLKEY);
 
     static final ConfigKey<Map<String, String>> SCHEMA_MAPPINGS = required("sources.<name>.schema_mappings",
             schemaMappings(), "Which source schemas are replicated, and into which PostgreSQL schema each goes. "
