@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A user's session on the target gets in the applier's way: a LOCK TABLE held past lock_timeout,
- * and a deadlock with the applier. Under either on_error_replay the replica retries, catches up once
+ * a deadlock with the applier, a read in an open transaction that a schema change waits for. Under either on_error_replay the replica retries, catches up once
  * the user is done, and every table is still replicated and equal to MySQL's value by value.
  */
 class TransientFailureIT {
@@ -84,6 +84,31 @@ class TransientFailureIT {
                     "the batch ending at", "attempt 2 of"));
             assertThat(messages(log)).filteredOn(m -> m.contains("waits for a lock")).first().asString()
                     .contains("pid " + user.pid());
+            assertReplicatedAndEqual(fx);
+        } finally {
+            replica.stop();
+            release(log);
+        }
+        assertThat(replica.failure()).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"continue", "exit"})
+    void aSchemaChangeWaitsForAReadersTransaction(String onErrorReplay) throws Exception {
+        ReplicaFixture fx = prepared("transient_ddl", onErrorReplay, "2s");
+        ListAppender<ILoggingEvent> log = capture();
+        RunningReplica replica = RunningReplica.start(fx);
+        try (PgSession analyst = PgSession.open(fx)) {
+            replica.awaitCaughtUp(Duration.ofSeconds(60));
+            // a read in an open transaction holds the lock that ALTER TABLE must wait for
+            analyst.exec("SELECT count(*) FROM " + fx.pgSchema + ".alpha");
+            fx.mysqlExec("ALTER TABLE alpha ADD COLUMN w varchar(10) DEFAULT 'x'", "INSERT INTO alpha VALUES (4, 4, 'y')");
+            awaitLogged(log, m -> m.contains("SQLSTATE 55P03") && m.contains("attempt 3 of"), replica);
+            analyst.rollback();
+
+            replica.awaitCaughtUp(Duration.ofSeconds(60));
+            assertThat(messages(log)).filteredOn(m -> m.contains("waits for a lock")).first().asString()
+                    .contains("pid " + analyst.pid());
             assertReplicatedAndEqual(fx);
         } finally {
             replica.stop();
