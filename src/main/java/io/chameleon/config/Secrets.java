@@ -16,7 +16,7 @@ import java.util.Set;
  */
 public final class Secrets {
     public static final String MASK = "***";
-    public static final int SHORTEST = 4;
+    private static final int SHORTEST = 4;
     public static final Secrets NONE = new Secrets(List.of());
 
     /** Longest first, so a secret that contains another is masked whole. */
