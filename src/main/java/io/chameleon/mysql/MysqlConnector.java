@@ -55,9 +55,10 @@ public final class MysqlConnector {
         } catch (SQLException e) {
             Optional<String> tls = TlsFailures.reason(e);
             if (tls.isPresent()) {
-                // no cause and no SQLSTATE: not an outage to retry, and one line for the user
+                // SQLSTATE 28000 and no cause: not an outage to retry (ConnectionLoss), a failure every table would
+                // meet (Failure.STOP), and one line for the user
                 LOG.debug("TLS to MySQL {} failed", conn.describe(), e);
-                throw new SQLException("TLS to MySQL " + conn.describe() + " failed: " + tls.get());
+                throw new SQLException("TLS to MySQL " + conn.describe() + " failed: " + tls.get(), "28000");
             }
             String fix = !conn.tls().enabled() && e.getMessage() != null && e.getMessage().contains("insecure transport")
                     ? "; the server requires TLS: set db_conn.sslmode to require or stronger (docs/tls.md)" : "";

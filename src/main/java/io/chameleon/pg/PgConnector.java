@@ -41,9 +41,11 @@ public final class PgConnector {
         } catch (SQLException e) {
             Optional<String> tls = TlsFailures.reason(e);
             if (tls.isPresent()) {
-                // no cause and no SQLSTATE: not a connection loss to retry, and one line for the user
+                // SQLSTATE 28000 and no cause: not an outage to retry (ConnectionLoss), a failure every table would
+                // meet (Failure.STOP), and one line for the user
                 LOG.debug("TLS to PostgreSQL {} failed", conn.describe(), e);
-                throw new SQLException("TLS to PostgreSQL " + conn.host() + ":" + conn.port() + " failed: " + tls.get());
+                throw new SQLException("TLS to PostgreSQL " + conn.host() + ":" + conn.port() + " failed: " + tls.get(),
+                        "28000");
             }
             String fix = !conn.tls().enabled() && e.getMessage() != null && e.getMessage().contains("no encryption")
                     ? "; the server accepts only TLS connections: set pg_conn.sslmode to require or stronger"

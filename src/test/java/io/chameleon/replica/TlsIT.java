@@ -1,5 +1,11 @@
 package io.chameleon.replica;
 
+import io.chameleon.binlog.BatchBounds;
+import io.chameleon.binlog.BinlogReader;
+import io.chameleon.binlog.BinlogValues;
+import io.chameleon.config.DbConn;
+import io.chameleon.config.Tls;
+import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.testing.ReplicaCatchUp;
 import io.chameleon.testing.ReplicaFixture;
 import io.chameleon.testing.TableComparator;
@@ -18,6 +24,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * TLS required on both servers: the source with require_secure_transport=ON, PostgreSQL with hostssl lines
@@ -25,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sslmode verify-full, the CA and a PEM client key (PKCS#8 on one side, PKCS#1 on the other), init_replica and
  * start_replica stream changes that compare equal value by value: the queries, the copy and the binlog stream
  * all went over TLS with the client certificate. A wrong CA, a host name the certificate does not have, and
- * sslmode disable each fail with one line that says so.
+ * sslmode disable each fail with one line that says so; the binlog stream, which a command reaches only after
+ * the queries' connections, checks the CA and the host name by itself too.
  */
 class TlsIT {
     private static TlsServers servers;
@@ -111,6 +119,37 @@ class TlsIT {
                 "  host: \"localhost\"\n  port: \"" + servers.pgAdmin().port()));
         assertOneLine(fx.run("init_replica", "--source", "mysql"), "TLS to PostgreSQL localhost:"
                 + servers.pgAdmin().port() + " failed: the server certificate is for [127.0.0.1], not for localhost");
+    }
+
+    /** The JDBC side fails first in a command: the binlog stream's own check, on its own. */
+    @Test
+    void theBinlogStreamChecksTheCaAndTheHostNameItself() throws Exception {
+        BinlogPosition now;
+        try (Connection my = servers.mysqlConnection("")) {
+            now = ReplicaCatchUp.sourcePosition(my);
+        }
+        int port = servers.mysqlAdmin().port();
+        TestCertificates certs = servers.certs;
+
+        assertThat(binlogRefusal("127.0.0.1", certs.otherCa(), now)).isEqualTo("source tls: TLS to MySQL 127.0.0.1:"
+                + port + " failed: the server certificate is not signed by the CA in " + certs.otherCa()
+                + " (sslrootcert)");
+        assertThat(binlogRefusal("localhost", certs.ca(), now)).isEqualTo("source tls: TLS to MySQL localhost:" + port
+                + " failed: the server certificate is for [127.0.0.1], not for localhost (sslmode verify-full checks "
+                + "the host name; connect by a name the certificate has)");
+    }
+
+    private static String binlogRefusal(String host, Path ca, BinlogPosition from) {
+        TestCertificates certs = servers.certs;
+        DbConn conn = new DbConn(host, servers.mysqlAdmin().port(), TestCertificates.CLIENT_NAME,
+                TlsServers.READER_PASSWORD, "utf8mb4", 10, null,
+                new Tls(Tls.Mode.VERIFY_FULL, ca, certs.clientCert(), certs.clientKey()));
+        try (BinlogReader reader = new BinlogReader("tls", conn, 4345, from, Map.of(), new BinlogValues(false),
+                new BatchBounds(100, 1 << 20), t -> { })) {
+            Throwable refused = catchThrowable(reader::start);
+            assertThat(refused).isInstanceOf(IllegalStateException.class);
+            return refused.getMessage();
+        }
     }
 
     @Test
