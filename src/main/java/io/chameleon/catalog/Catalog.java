@@ -24,6 +24,10 @@ public final class Catalog {
         return new SourceRegistry(connection);
     }
 
+    public SourceLifecycle lifecycle() {
+        return new SourceLifecycle(connection);
+    }
+
     public SourcePositions positions() {
         return new SourcePositions(connection);
     }

@@ -3,6 +3,7 @@ package io.chameleon.catalog;
 import io.chameleon.mysql.BinlogPosition;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 
@@ -47,18 +48,26 @@ public final class SourcePositions {
     /**
      * The applier's commit point: call it in the transaction that applies the batch, so the
      * position is durable exactly when the rows it covers are. Adds the batch's counts to the
-     * source's totals and to the replay history, in the same transaction.
+     * source's totals and to the replay history, in the same transaction. On a connection bound to
+     * a lease ({@link SourceLease#bindTo}), only while that lease is the source's; on any other,
+     * only while no process holds one.
+     *
+     * @throws LeaseLost when the lease is another process's: nothing may be committed
      */
     public void recordApplied(int sourceId, AppliedBatch batch) throws SQLException {
         try (PreparedStatement s = prepare("applied_binlog_file = ?, applied_binlog_position = ?,"
                 + " applied_gtid_set = ?, replay_source_time = ?, replayed_at = clock_timestamp(),"
-                + " replayed_rows = replayed_rows + ?, replayed_ddl = replayed_ddl + ?, skipped_rows = skipped_rows + ?")) {
+                + " replayed_rows = replayed_rows + ?, replayed_ddl = replayed_ddl + ?, skipped_rows = skipped_rows + ?",
+                " AND lease_token IS NOT DISTINCT FROM nullif(current_setting('" + SourceLease.SETTING + "', true), '')::uuid")) {
             PositionColumns.bind(s, 1, batch.end());
             Jdbc.setInstant(s, 4, batch.sourceTime());
             s.setLong(5, batch.rowChanges());
             s.setLong(6, batch.ddl());
             s.setLong(7, batch.skippedRowChanges());
-            execute(s, 8, sourceId);
+            s.setInt(8, sourceId);
+            if (s.executeUpdate() == 0) {
+                throw leaseLost(sourceId);
+            }
         }
         new ReplayHistory(connection).record(sourceId, batch);
     }
@@ -82,7 +91,25 @@ public final class SourcePositions {
     }
 
     private PreparedStatement prepare(String assignments) throws SQLException {
-        return connection.prepareStatement("UPDATE sch_chameleon.sources SET " + assignments + " WHERE source_id = ?");
+        return prepare(assignments, "");
+    }
+
+    private PreparedStatement prepare(String assignments, String condition) throws SQLException {
+        return connection.prepareStatement("UPDATE sch_chameleon.sources SET " + assignments + " WHERE source_id = ?"
+                + condition);
+    }
+
+    private RuntimeException leaseLost(int sourceId) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT source_name FROM sch_chameleon.sources"
+                + " WHERE source_id = ?")) {
+            s.setInt(1, sourceId);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return new CatalogException("no source with id " + sourceId + " in the replica catalogue");
+                }
+                return new SourceLifecycle(connection).lost(SourceTransition.START_REPLICA.command(), rs.getString(1));
+            }
+        }
     }
 
     private static void execute(PreparedStatement s, int idIndex, int sourceId) throws SQLException {

@@ -10,7 +10,7 @@ import java.time.Instant;
  *
  * @param applied where replay has got to (the reader resumes here); null before init_replica
  * @param highWatermark the latest snapshot point of any table; null before init_replica
- * @param processPid the process working on the source, or null (with {@code processHost})
+ * @param holder the process working on the source, or null
  */
 public record SourceRecord(
         int id,
@@ -21,5 +21,4 @@ public record SourceRecord(
         boolean consistent,
         BinlogPosition applied,
         BinlogPosition highWatermark,
-        Long processPid,
-        String processHost) {}
+        SourceHolder holder) {}

@@ -11,8 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
-/** The sources of the catalogue: adding and dropping them, finding them, their status and process. */
+/** The sources of the catalogue: adding and dropping them, finding them. Their status changes in {@link SourceLifecycle}. */
 public final class SourceRegistry {
     private final Connection connection;
 
@@ -47,14 +48,25 @@ public final class SourceRegistry {
         });
     }
 
-    /** {@code drop_source}: the source and everything the catalogue holds for it. */
-    public void drop(String name) throws SQLException {
+    /**
+     * {@code drop_source} or {@code detach_replica}: the source and everything the catalogue holds
+     * for it, in one statement that checks the status and that no live process holds the source.
+     *
+     * @throws CatalogException naming the status, or the holder, and what to do
+     */
+    public void drop(String name, SourceTransition transition, String localHost) throws SQLException {
         Transactions.atomically(connection, () -> {
             CatalogLock.acquire(connection);
-            try (PreparedStatement s = connection.prepareStatement(
-                    "DELETE FROM sch_chameleon.sources WHERE source_id = ?")) {
-                s.setInt(1, id(name));
-                s.executeUpdate();
+            SourceRecord found = get(name);
+            SourceHolder holder = found.holder();
+            try (PreparedStatement s = connection.prepareStatement("DELETE FROM sch_chameleon.sources"
+                    + " WHERE source_id = ? AND status = ANY(?) AND " + SourceLifecycle.LEASE_FREE)) {
+                s.setInt(1, found.id());
+                s.setArray(2, connection.createArrayOf("text", transition.fromLabels()));
+                s.setObject(3, holder != null && holder.deadOn(localHost) ? holder.leaseToken() : null);
+                if (s.executeUpdate() == 0) {
+                    throw new CatalogException(SourceLifecycle.refusal(transition, get(name)));
+                }
             }
             return null;
         });
@@ -95,60 +107,16 @@ public final class SourceRegistry {
                         SourceConfig.SourceType.valueOf(rs.getString("source_type").toUpperCase(Locale.ROOT)),
                         SourceStatus.fromLabel(rs.getString("status")), Jdbc.instant(rs, "status_changed_at"),
                         rs.getBoolean("consistent"), PositionColumns.read(rs, "applied_"),
-                        PositionColumns.read(rs, "high_watermark_"), Jdbc.nullableLong(rs, "process_pid"),
-                        rs.getString("process_host"));
+                        PositionColumns.read(rs, "high_watermark_"), holder(rs));
             }
         }
     }
 
-    public void setStatus(int sourceId, SourceStatus status) throws SQLException {
-        update(sourceId, "status = ?, status_changed_at = clock_timestamp()", status.label());
-    }
-
-    /**
-     * {@code enable_replica}: a source in error goes back to stopped, so it can be started again.
-     * Any other status is left as it is; returns the status found.
-     */
-    public SourceStatus enableReplica(int sourceId) throws SQLException {
-        return Transactions.atomically(connection, () -> {
-            SourceStatus found;
-            try (PreparedStatement s = connection.prepareStatement(
-                    "SELECT status FROM sch_chameleon.sources WHERE source_id = ? FOR UPDATE")) {
-                s.setInt(1, sourceId);
-                try (ResultSet rs = s.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new CatalogException("no source with id " + sourceId + " in the replica catalogue");
-                    }
-                    found = SourceStatus.fromLabel(rs.getString(1));
-                }
-            }
-            if (found == SourceStatus.ERROR) {
-                setStatus(sourceId, SourceStatus.STOPPED);
-            }
-            return found;
-        });
-    }
-
-    /** Records the process now working on the source, so others can see it and stop_replica can find it. */
-    public void setProcess(int sourceId, long pid, String host) throws SQLException {
-        update(sourceId, "process_pid = ?, process_host = ?, process_started_at = clock_timestamp()", pid, host);
-    }
-
-    public void clearProcess(int sourceId) throws SQLException {
-        update(sourceId, "process_pid = NULL, process_host = NULL, process_started_at = NULL");
-    }
-
-    private void update(int sourceId, String assignments, Object... values) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(
-                "UPDATE sch_chameleon.sources SET " + assignments + " WHERE source_id = ?")) {
-            for (int i = 0; i < values.length; i++) {
-                s.setObject(i + 1, values[i]);
-            }
-            s.setInt(values.length + 1, sourceId);
-            if (s.executeUpdate() == 0) {
-                throw new CatalogException("no source with id " + sourceId + " in the replica catalogue");
-            }
-        }
+    private static SourceHolder holder(ResultSet rs) throws SQLException {
+        Long pid = Jdbc.nullableLong(rs, "process_pid");
+        return pid == null ? null : new SourceHolder(pid, rs.getString("process_host"),
+                Jdbc.instant(rs, "process_started_at"), rs.getObject("lease_token", UUID.class),
+                Jdbc.instant(rs, "lease_expires_at"));
     }
 
     private Integer findId(String name) throws SQLException {

@@ -3,7 +3,7 @@ package io.chameleon.cli;
 import io.chameleon.catalog.Catalog;
 import io.chameleon.catalog.ReplicatedTable;
 import io.chameleon.catalog.SourceRecord;
-import io.chameleon.catalog.SourceStatus;
+import io.chameleon.catalog.SourceTransition;
 import io.chameleon.config.SourceConfig;
 import io.chameleon.detach.Detachment;
 import io.chameleon.mysql.BinlogPosition;
@@ -16,21 +16,19 @@ import io.chameleon.schema.ForeignKeyDef;
 import io.chameleon.schema.TableName;
 import picocli.CommandLine.Command;
 
+import java.net.InetAddress;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 @Command(name = "detach_replica", description = "End a migration: make the source's PostgreSQL schemas work on their"
         + " own (sequences, MySQL's foreign keys) and remove the source from the catalogue (asks for confirmation).")
 final class DetachReplicaCommand extends ChameleonCommand {
-    private static final Set<SourceStatus> DETACHABLE = Set.of(SourceStatus.INITIALISED, SourceStatus.STOPPED,
-            SourceStatus.SYNCED);
-
     @Override
     ExitCode execute() throws Exception {
         SourceConfig source = source();
@@ -71,10 +69,10 @@ final class DetachReplicaCommand extends ChameleonCommand {
             try (Statement s = c.createStatement()) {
                 s.execute("SET LOCAL lock_timeout = " + Sql.literal(source.lockTimeout()));
             }
-            requireDetachable(catalog, source); // again: a replica may have started while the question was asked
             Detachment detachment = new Detachment(c, source);
             detachment.prepare(mysqlNext, keys);
-            catalog.sources().drop(source.name());
+            // checked again in the statement that removes it: a replica may have started while the question was asked
+            catalog.sources().drop(source.name(), SourceTransition.DETACH_REPLICA, InetAddress.getLocalHost().getHostName());
             c.commit();
             detachment.validate();
             detachment.warnings().forEach(w -> io.out().println("warning: " + w));
@@ -85,13 +83,12 @@ final class DetachReplicaCommand extends ChameleonCommand {
         return ExitCode.OK;
     }
 
-    private static SourceRecord requireDetachable(Catalog catalog, SourceConfig source) throws SQLException {
+    private static SourceRecord requireDetachable(Catalog catalog, SourceConfig source) throws Exception {
         SourceRecord record = catalog.sources().get(source.name());
-        if (!DETACHABLE.contains(record.status())) {
-            throw new CommandFailure(ExitCode.REFUSED, "source " + source.name() + " is " + record.status().label()
-                    + "; detach_replica needs it initialised, stopped or synced"
-                    + (record.status() == SourceStatus.RUNNING ? ": stop it first with stop_replica"
-                    : record.status() == SourceStatus.ERROR ? ": see show_errors, and fix the cause first" : ""));
+        Optional<String> refusal = SourceTransition.DETACH_REPLICA.refusalFor(record,
+                InetAddress.getLocalHost().getHostName(), Instant.now());
+        if (refusal.isPresent()) {
+            throw new CommandFailure(ExitCode.REFUSED, refusal.get());
         }
         return record;
     }

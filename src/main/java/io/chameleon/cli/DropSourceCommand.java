@@ -1,8 +1,10 @@
 package io.chameleon.cli;
 
 import io.chameleon.catalog.Catalog;
+import io.chameleon.catalog.SourceTransition;
 import picocli.CommandLine.Command;
 
+import java.net.InetAddress;
 import java.sql.Connection;
 
 @Command(name = "drop_source", description = "Remove a source from the replica catalogue (asks for confirmation; --yes for scripts).")
@@ -17,7 +19,7 @@ final class DropSourceCommand extends ChameleonCommand {
                     + " The replicated schemas stay.")) {
                 throw new CommandFailure(ExitCode.REFUSED, "not confirmed; source " + name + " kept");
             }
-            catalog.sources().drop(name);
+            catalog.sources().drop(name, SourceTransition.DROP_SOURCE, InetAddress.getLocalHost().getHostName());
         }
         io.out().println("dropped source " + name);
         return ExitCode.OK;

@@ -13,7 +13,7 @@ final class EnableReplicaCommand extends ChameleonCommand {
         String name = source().name();
         try (Connection c = openCatalogConnection()) {
             Catalog catalog = Catalog.open(c);
-            SourceStatus was = catalog.sources().enableReplica(catalog.sources().id(name));
+            SourceStatus was = catalog.lifecycle().enable(name);
             io.out().println(was == SourceStatus.ERROR ? "source " + name + " enabled: status is now stopped"
                     : "source " + name + " is " + was.label() + ", not in error; nothing changed");
         }

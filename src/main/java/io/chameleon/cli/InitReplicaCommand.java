@@ -1,8 +1,7 @@
 package io.chameleon.cli;
 
 import io.chameleon.catalog.Catalog;
-import io.chameleon.catalog.SourceRecord;
-import io.chameleon.catalog.SourceStatus;
+import io.chameleon.catalog.SourceTransition;
 import io.chameleon.config.SourceConfig;
 import io.chameleon.copy.LoadScope;
 import picocli.CommandLine.Command;
@@ -14,19 +13,10 @@ final class InitReplicaCommand extends LoadCommand {
         super(args);
     }
 
+    /** Any status, with no other process holding the source: init_replica starts the source over. */
     @Override
-    String name() {
-        return "init_replica";
-    }
-
-    @Override
-    SourceStatus during() {
-        return SourceStatus.INITIALISING;
-    }
-
-    /** Any status but running or copying: init_replica starts the source over. */
-    @Override
-    void requireStatus(SourceRecord record) {
+    SourceTransition transition() {
+        return SourceTransition.INIT_REPLICA;
     }
 
     @Override

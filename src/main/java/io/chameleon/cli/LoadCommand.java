@@ -1,6 +1,9 @@
 package io.chameleon.cli;
 
 import io.chameleon.catalog.Catalog;
+import io.chameleon.catalog.LeaseTerms;
+import io.chameleon.catalog.SourceLease;
+import io.chameleon.catalog.SourceTransition;
 import io.chameleon.catalog.SourceRecord;
 import io.chameleon.catalog.SourceStatus;
 import io.chameleon.config.GlobalSettings.LogDest;
@@ -17,6 +20,7 @@ import io.chameleon.mysql.Preflight;
 import io.chameleon.mysql.PreflightRenderer;
 import io.chameleon.mysql.PreflightReport;
 import io.chameleon.replica.InitialDefinitions;
+import io.chameleon.replica.LeaseRenewal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +28,9 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A command that copies tables from MySQL: init_replica (all of them), sync_tables and
@@ -40,14 +46,13 @@ abstract class LoadCommand extends ChameleonCommand {
         this.args = args;
     }
 
+    /** The command's transition: the statuses it copies from and the status while it copies. */
+    abstract SourceTransition transition();
+
     /** The command's name, as typed. */
-    abstract String name();
-
-    /** The source's status while the command copies. */
-    abstract SourceStatus during();
-
-    /** Refuses a source this command cannot copy in its status (other than one running or copying). */
-    abstract void requireStatus(SourceRecord record);
+    final String name() {
+        return transition().command();
+    }
 
     /** The tables to copy. */
     abstract LoadScope scope(Catalog catalog, int sourceId, SourceConfig source) throws SQLException;
@@ -95,31 +100,30 @@ abstract class LoadCommand extends ChameleonCommand {
             return ExitCode.OK;
         }
 
-        int sourceId;
+        String host = InetAddress.getLocalHost().getHostName();
+        LeaseTerms terms = LeaseTerms.fromEnvironment();
         LoadScope scope;
         SourceStatus before;
+        SourceLease lease;
         try (Connection c = openCatalogConnection()) {
             Catalog catalog = Catalog.open(c);
-            sourceId = requireStartable(catalog, source);
+            int sourceId = requireStartable(catalog, source);
             scope = scope(catalog, sourceId, source);
             before = catalog.sources().get(source.name()).status();
-            // the process first: a source being copied always names the process doing it
-            catalog.sources().setProcess(sourceId, ProcessHandle.current().pid(), InetAddress.getLocalHost().getHostName());
-            catalog.sources().setStatus(sourceId, during());
+            lease = catalog.lifecycle().take(source.name(), transition(), ProcessHandle.current().pid(), host, terms);
         }
         LoadResult result;
-        try (CatalogLoadRecorder recorder = new CatalogLoadRecorder(pg(), sourceId,
+        try (LeaseRenewal renewal = LeaseRenewal.start(pg(), lease, terms, lost -> { });
+                CatalogLoadRecorder recorder = new CatalogLoadRecorder(pg(), lease,
                 new InitialDefinitions(config(), source))) {
             boolean terminal = System.console() != null && !Detach.isDetachedChild();
             result = new InitialLoad(config(), source, recorder, terminal ? io.out() : null, scope).run();
         } catch (Exception e) {
             // a partial copy changed nothing unless it finished (keep_existing_schema empties the tables first)
-            SourceStatus after = scope.whole() || before == during() || source.keepExistingSchema() ? SourceStatus.ERROR
-                    : before;
+            SourceStatus after = scope.whole() || before == transition().during() || source.keepExistingSchema()
+                    ? SourceStatus.ERROR : before;
             try (Connection c = openCatalogConnection()) {
-                Catalog catalog = Catalog.open(c);
-                catalog.sources().setStatus(sourceId, after);
-                catalog.sources().clearProcess(sourceId);
+                Catalog.open(c).lifecycle().release(lease, after);
             }
             if (e instanceof LoadRefused) {
                 throw new CommandFailure(ExitCode.REFUSED, name() + " of source " + source.name() + ": " + e.getMessage());
@@ -128,7 +132,7 @@ abstract class LoadCommand extends ChameleonCommand {
             throw e;
         }
         try (Connection c = openCatalogConnection()) {
-            Catalog.open(c).sources().clearProcess(sourceId);
+            Catalog.open(c).lifecycle().release(lease, null);
         }
         String summary = summary(source, result);
         LOG.info(summary);
@@ -149,34 +153,19 @@ abstract class LoadCommand extends ChameleonCommand {
                 .forEach(r -> LOG.warn("check {}: {} {}", r.name(), r.found(), r.fix()));
     }
 
-    /** The source's id, once it is known to be in the catalogue and not being copied or replicated. */
+    /**
+     * The source's id, once it is known to be in the catalogue and in a status the command copies
+     * from, with no other process holding it; checked before the work starts, and again, atomically,
+     * when the lease is taken.
+     */
     private int requireStartable(Catalog catalog, SourceConfig source) throws Exception {
-        int id = catalog.sources().id(source.name());
         SourceRecord record = catalog.sources().get(source.name());
-        SourceStatus status = record.status();
-        if (status == SourceStatus.INITIALISING && during() != SourceStatus.INITIALISING) {
-            throw new CommandFailure(ExitCode.REFUSED, "source " + source.name() + " is initialising: its init_replica"
-                    + " has not finished; wait for it, or if its process is gone, run init_replica again");
+        Optional<String> refusal = transition().refusalFor(record, InetAddress.getLocalHost().getHostName(),
+                Instant.now());
+        if (refusal.isPresent()) {
+            throw new CommandFailure(ExitCode.REFUSED, refusal.get());
         }
-        if (status == SourceStatus.INITIALISING || status == SourceStatus.SYNCING) {
-            String where = record.processPid() == null ? "no process" : "pid " + record.processPid() + " on " + record.processHost();
-            if (record.processPid() == null || record.processHost().equals(InetAddress.getLocalHost().getHostName())
-                    && ProcessHandle.of(record.processPid()).map(p -> !p.isAlive()).orElse(true)) {
-                // a copy that was killed (or its host rebooted) left the status behind: start again
-                LOG.warn("source {} was left {} by {}, which no longer runs; copying again", source.name(), status.label(),
-                        where);
-                return id;
-            }
-            throw new CommandFailure(ExitCode.REFUSED, "source " + source.name() + " is " + status.label() + ": a copy"
-                    + " runs as " + where + "; wait for it to end (show_status --source " + source.name() + "), or if that"
-                    + " process no longer runs, run " + name() + " again on " + record.processHost());
-        }
-        if (status == SourceStatus.RUNNING) {
-            throw new CommandFailure(ExitCode.REFUSED, "source " + source.name() + " is running; stop it first"
-                    + " (stop_replica), or if no process runs any more, run enable_replica");
-        }
-        requireStatus(record);
-        return id;
+        return record.id();
     }
 
     String summary(SourceConfig source, LoadResult r) {

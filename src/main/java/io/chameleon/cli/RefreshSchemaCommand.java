@@ -1,5 +1,6 @@
 package io.chameleon.cli;
 
+import io.chameleon.catalog.SourceTransition;
 import io.chameleon.catalog.Catalog;
 import io.chameleon.config.SourceConfig;
 import io.chameleon.copy.LoadScope;
@@ -16,8 +17,8 @@ final class RefreshSchemaCommand extends PartialLoadCommand {
     }
 
     @Override
-    String name() {
-        return "refresh_schema";
+    SourceTransition transition() {
+        return SourceTransition.REFRESH_SCHEMA;
     }
 
     @Override

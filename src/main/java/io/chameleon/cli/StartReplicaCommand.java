@@ -140,7 +140,7 @@ final class StartReplicaCommand extends ChameleonCommand {
     private boolean runningAs(SourceConfig source, long pid) throws Exception {
         try (Connection c = openCatalogConnection()) {
             SourceRecord r = Catalog.open(c).sources().get(source.name());
-            return r.status() == SourceStatus.RUNNING && r.processPid() != null && r.processPid() == pid;
+            return r.status() == SourceStatus.RUNNING && r.holder() != null && r.holder().pid() == pid;
         }
     }
 

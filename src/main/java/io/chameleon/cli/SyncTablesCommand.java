@@ -1,5 +1,6 @@
 package io.chameleon.cli;
 
+import io.chameleon.catalog.SourceTransition;
 import io.chameleon.catalog.Catalog;
 import io.chameleon.catalog.ReplicatedTable;
 import io.chameleon.config.SourceConfig;
@@ -22,8 +23,8 @@ final class SyncTablesCommand extends PartialLoadCommand {
     }
 
     @Override
-    String name() {
-        return "sync_tables";
+    SourceTransition transition() {
+        return SourceTransition.SYNC_TABLES;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.chameleon.copy;
 import io.chameleon.catalog.Catalog;
 import io.chameleon.catalog.DiscardedRow;
 import io.chameleon.catalog.ReplicatedTable;
+import io.chameleon.catalog.SourceLease;
 import io.chameleon.catalog.SourceStatus;
 import io.chameleon.catalog.TrackedColumn;
 import io.chameleon.mysql.BinlogPosition;
@@ -29,13 +30,16 @@ import java.util.Map;
 public final class CatalogLoadRecorder implements LoadCatalog, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CatalogLoadRecorder.class);
 
+    private final SourceLease lease;
     private final int sourceId;
     private final Connection discardConnection;
     private final Catalog discardCatalog;
     private final LoadedDefinitions definitions;
 
-    public CatalogLoadRecorder(PgConnector pg, int sourceId, LoadedDefinitions definitions) throws SQLException {
-        this.sourceId = sourceId;
+    /** @param lease the load's lease: the swap transaction commits only while the load still holds it */
+    public CatalogLoadRecorder(PgConnector pg, SourceLease lease, LoadedDefinitions definitions) throws SQLException {
+        this.lease = lease;
+        this.sourceId = lease.sourceId();
         this.definitions = definitions;
         this.discardConnection = pg.open();
         this.discardCatalog = Catalog.open(discardConnection);
@@ -98,14 +102,14 @@ public final class CatalogLoadRecorder implements LoadCatalog, AutoCloseable {
         BinlogPosition earliest = result.tables().stream().map(LoadedTable::position)
                 .min(Comparator.naturalOrder()).orElse(null);
         if (earliest == null) {
-            catalog.sources().setStatus(sourceId, SourceStatus.INITIALISED);
+            catalog.lifecycle().reach(lease, SourceStatus.INITIALISED);
         } else if (result.scope().whole()) {
             catalog.positions().recordSnapshot(sourceId, earliest, result.highWatermark());
-            catalog.sources().setStatus(sourceId, SourceStatus.INITIALISED);
+            catalog.lifecycle().reach(lease, SourceStatus.INITIALISED);
         } else {
             // replay goes on from where it stands; the copied tables' rows before their snapshot are skipped
             catalog.positions().recordHighWatermark(sourceId, result.highWatermark());
-            catalog.sources().setStatus(sourceId, SourceStatus.SYNCED);
+            catalog.lifecycle().reach(lease, SourceStatus.SYNCED);
         }
     }
 

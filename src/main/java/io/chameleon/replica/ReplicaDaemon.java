@@ -8,6 +8,11 @@ import io.chameleon.binlog.BinlogValues;
 import io.chameleon.binlog.SourceTransaction;
 import io.chameleon.binlog.SourceUnavailable;
 import io.chameleon.catalog.Catalog;
+import io.chameleon.catalog.CatalogException;
+import io.chameleon.catalog.LeaseLost;
+import io.chameleon.catalog.LeaseTerms;
+import io.chameleon.catalog.SourceLease;
+import io.chameleon.catalog.SourceTransition;
 import io.chameleon.catalog.ErrorEntry;
 import io.chameleon.catalog.SourceRecord;
 import io.chameleon.catalog.SourceStatus;
@@ -48,8 +53,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * catalogue, fills a bounded {@link TransactionQueue}; the thread calling {@link #run()} takes
  * batches of whole transactions from it and applies each with its position in one PostgreSQL
  * transaction, or the parts of a transaction larger than a batch in one PostgreSQL transaction
- * ({@link ReplicaMemory} sets the bounds; a stop between such parts rolls them back). The source's
- * status is running meanwhile, stopped after a clean stop, error after a failure. With a
+ * ({@link ReplicaMemory} sets the bounds; a stop between such parts rolls them back). The replica
+ * holds the source's lease meanwhile, renewed on a timer ({@link LeaseRenewal}), and every position
+ * it commits checks the lease in the same transaction: no other process replicates or loads the
+ * source at the same time. The status is running meanwhile, stopped after a clean stop, error
+ * after a failure; a replica that lost its lease leaves the status to the new holder. With a
  * metrics_port, the replica serves its {@link ReplicaMetrics} while it runs.
  */
 public final class ReplicaDaemon {
@@ -74,7 +82,9 @@ public final class ReplicaDaemon {
     private final ReplicaMetrics metrics;
     /** Transient failures of the pipeline, counted across its restarts until a batch or a schema change commits. */
     private final TransientRetries retries;
+    private final LeaseTerms terms = LeaseTerms.fromEnvironment();
     private volatile boolean stopRequested;
+    private volatile LeaseLost lostLease;
 
     private ReplicaDaemon(PgConnector pg, SourceConfig source, DdlTranslator translator, TrackedTargets build,
             ReplicaTables tables, ServerInfo server, String host) {
@@ -105,7 +115,7 @@ public final class ReplicaDaemon {
         }
         try (Connection c = pg.open()) {
             Catalog catalog = Catalog.open(c);
-            StartCheck.requireStartable(catalog.sources().get(source.name()), host);
+            StartCheck.requireStartable(catalog.sources().get(source.name()));
             boolean postgis = hasPostgis(c);
             TrackedTargets build = new TrackedTargets(source, new TypeMapper(config.typeOverrides(), postgis),
                     new LongAdder());
@@ -138,51 +148,71 @@ public final class ReplicaDaemon {
     public void run() throws Exception {
         // the port is taken before the source is: a refusal leaves the status as it was
         try (MetricsEndpoint endpoint = MetricsEndpoint.start(source, metrics::render)) {
-            int sourceId;
+            SourceLease lease;
             try (Connection c = pg.open()) {
-                Catalog catalog = Catalog.open(c);
-                SourceRecord record = catalog.sources().get(source.name());
-                StartCheck.requireStartable(record, host);
-                sourceId = record.id();
-                catalog.sources().setProcess(sourceId, ProcessHandle.current().pid(), host);
-                catalog.sources().setStatus(sourceId, SourceStatus.RUNNING);
+                lease = Catalog.open(c).lifecycle().take(source.name(), SourceTransition.START_REPLICA,
+                        ProcessHandle.current().pid(), host, terms);
+            } catch (CatalogException refused) {
+                throw new ReplicaRefused(refused.getMessage());
             }
             SourceStatus end = SourceStatus.ERROR;
             Exception failure = null;
             try {
-                try (Housekeeping housekeeping = Housekeeping.start(pg, source, sourceId);
+                try (LeaseRenewal renewal = LeaseRenewal.start(pg, lease, terms, this::leaseLost);
+                        Housekeeping housekeeping = Housekeeping.start(pg, source, lease.sourceId());
                         LockHolders holders = LockHolders.start(pg, "source " + source.name() + ": the applier",
                                 source.lockTimeout())) {
                     new OutageRecovery(source, pg.conn(), () -> stopRequested, retries)
-                            .run(connected -> replicate(connected, holders));
+                            .run(connected -> replicate(lease, connected, holders));
+                }
+                if (lostLease != null) {
+                    throw lostLease;
                 }
                 end = SourceStatus.STOPPED;
             } catch (Exception e) {
-                failure = e;
-                throw e;
+                failure = lostLease != null ? lostLease : leaseLostIn(e);
+                throw failure;
             } finally {
-                recordEnd(sourceId, end, failure);
+                recordEnd(lease, end, failure);
             }
         } finally {
             finished.countDown();
         }
     }
 
+    /** The applier's commit found the lease gone: that, rather than the failed batch, is what to tell. */
+    private static Exception leaseLostIn(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof LeaseLost lost) {
+                return lost;
+            }
+        }
+        return e;
+    }
+
+    /** Another process took the source over: this one stops after the current batch, whose commit fails. */
+    private void leaseLost(LeaseLost lost) {
+        lostLease = lost;
+        stopRequested = true;
+    }
+
     /**
      * The status, and the failure that stopped the replica in error_log (unless the applier logged
      * it already, with its table and statement), on a connection of their own: the ones the
-     * replica ran with may have gone with their server.
+     * replica ran with may have gone with their server. A replica that lost its lease leaves the
+     * source to its new holder.
      */
-    private void recordEnd(int sourceId, SourceStatus end, Exception failure) {
+    private void recordEnd(SourceLease lease, SourceStatus end, Exception failure) {
         try (Connection c = pg.open()) {
             Catalog catalog = Catalog.open(c);
-            if (failure != null && !(failure instanceof ApplyException)) {
-                catalog.errors().log(sourceId, new ErrorEntry(null, null, null, failure.getMessage(),
+            if (failure != null && !(failure instanceof ApplyException) && !(failure instanceof LeaseLost)) {
+                catalog.errors().log(lease.sourceId(), new ErrorEntry(null, null, null, failure.getMessage(),
                         catalog.sources().get(source.name()).applied()));
             }
-            catalog.sources().setStatus(sourceId, end);
-            catalog.sources().clearProcess(sourceId);
-            if (failure == null) {
+            if (!catalog.lifecycle().release(lease, end)) {
+                LOG.error("replica of source {} ended without its lease: another process holds the source, its status"
+                        + " is left to it", source.name());
+            } else if (failure == null) {
                 LOG.info("replica of source {} {}", source.name(), end.label());
             } else {
                 LOG.error("replica of source {} {}: {}", source.name(), end.label(), failure.getMessage());
@@ -211,9 +241,10 @@ public final class ReplicaDaemon {
      * applier waits for a lock at most lock_timeout, then fails and tries again, so a user's lock
      * delays the replica rather than holding it forever; {@link LockHolders} says whose lock it is.
      */
-    private void replicate(Runnable connected, LockHolders holders) throws Exception {
+    private void replicate(SourceLease lease, Runnable connected, LockHolders holders) throws Exception {
         try (Connection statusConnection = pg.open(); Connection applyConnection = lockTimeLimited(pg.open())) {
             holders.watch(applyConnection);
+            lease.bindTo(applyConnection);
             Catalog catalog = Catalog.open(statusConnection);
             SourceRecord record = catalog.sources().get(source.name());
             // the tracked definitions at the applied position: a change applied by an earlier attempt is in them

@@ -49,6 +49,11 @@ final class CatalogFixtures {
         return values;
     }
 
+    /** Sets a status as a fixture, outside {@link SourceLifecycle}'s transitions. */
+    static void setStatus(Connection c, int sourceId, SourceStatus status) throws SQLException {
+        execute(c, "UPDATE sch_chameleon.sources SET status = '" + status.label() + "' WHERE source_id = " + sourceId);
+    }
+
     static void execute(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute(sql);

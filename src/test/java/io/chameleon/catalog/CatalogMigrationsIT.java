@@ -22,8 +22,9 @@ class CatalogMigrationsIT {
     private static final Migration V1 = Migration.fromResource("V001__initial_catalogue.sql");
     private static final Migration V2 = Migration.fromResource("V002__replay_history_and_maintenance.sql");
     private static final Migration V3 = Migration.fromResource("V003__tracked_definitions.sql");
+    private static final Migration V4 = Migration.fromResource("V004__source_lease.sql");
     /** Stands for a later build's migration, so upgrades can be tested before there is one. */
-    private static final Migration NEXT = new Migration(4, "test note column",
+    private static final Migration NEXT = new Migration(5, "test note column",
             "ALTER TABLE sch_chameleon.sources ADD COLUMN test_note text;"
                     + " COMMENT ON COLUMN sch_chameleon.sources.test_note IS 'test only';");
 
@@ -107,17 +108,17 @@ class CatalogMigrationsIT {
     @Test
     void upgradeAppliesOnlyTheMissingMigrationsEachRecorded() throws Exception {
         try (Connection c = freshDatabase()) {
-            new CatalogMigrations(c, List.of(V1, V2, V3), "0.1.0").create();
-            CatalogMigrations newer = new CatalogMigrations(c, List.of(V1, V2, V3, NEXT), "0.2.0");
+            new CatalogMigrations(c, List.of(V1, V2, V3, V4), "0.1.0").create();
+            CatalogMigrations newer = new CatalogMigrations(c, List.of(V1, V2, V3, V4, NEXT), "0.2.0");
 
             MigrationReport report = newer.upgrade();
 
-            assertThat(report.fromVersion()).isEqualTo(3);
-            assertThat(report.toVersion()).isEqualTo(4);
-            assertThat(report.applied()).extracting(Migration::version).containsExactly(4);
+            assertThat(report.fromVersion()).isEqualTo(4);
+            assertThat(report.toVersion()).isEqualTo(5);
+            assertThat(report.applied()).extracting(Migration::version).containsExactly(5);
             assertThat(newer.history()).extracting(AppliedMigration::version, AppliedMigration::chameleonVersion)
                     .containsExactly(tuple(1, "0.1.0"), tuple(2, "0.1.0"), tuple(3, "0.1.0"),
-                            tuple(4, "0.2.0"));
+                            tuple(4, "0.1.0"), tuple(5, "0.2.0"));
             assertThat(strings(c, "SELECT column_name FROM information_schema.columns"
                     + " WHERE table_schema = 'sch_chameleon' AND table_name = 'sources' AND column_name = 'test_note'"))
                     .containsExactly("test_note");
@@ -134,7 +135,7 @@ class CatalogMigrationsIT {
 
             MigrationReport report = new CatalogMigrations(c).upgrade();
 
-            assertThat(report.applied()).extracting(Migration::version).containsExactly(2, 3);
+            assertThat(report.applied()).extracting(Migration::version).containsExactly(2, 3, 4);
             Catalog catalog = Catalog.open(c);
             SourceDetail old = catalog.status().source("old");
             assertThat(old.replayedRows()).isEqualTo(42);
@@ -194,17 +195,17 @@ class CatalogMigrationsIT {
     @Test
     void aCatalogueNewerThanThisBuildIsNeitherUsedNorChanged() throws Exception {
         try (Connection c = freshDatabase()) {
-            new CatalogMigrations(c, List.of(V1, V2, V3, NEXT), "9.9.9").create();
-            CatalogMigrations thisBuild = new CatalogMigrations(c, List.of(V1, V2, V3), "0.1.0");
+            new CatalogMigrations(c, List.of(V1, V2, V3, V4, NEXT), "9.9.9").create();
+            CatalogMigrations thisBuild = new CatalogMigrations(c, List.of(V1, V2, V3, V4), "0.1.0");
 
             for (ThrowingCall call : List.<ThrowingCall>of(thisBuild::create, thisBuild::upgrade, thisBuild::drop,
                     thisBuild::version, () -> Catalog.open(c))) {
                 assertThatThrownBy(call::run).isInstanceOf(CatalogException.class)
-                        .hasMessageContaining("catalogue version 4")
+                        .hasMessageContaining("catalogue version 5")
                         .hasMessageContaining("chameleon 9.9.9")
                         .hasMessageContaining("will not drop or alter");
             }
-            assertThat(new CatalogMigrations(c, List.of(V1, V2, V3, NEXT), "9.9.9").version().installed()).isEqualTo(4);
+            assertThat(new CatalogMigrations(c, List.of(V1, V2, V3, V4, NEXT), "9.9.9").version().installed()).isEqualTo(5);
         }
     }
 

@@ -118,47 +118,14 @@ class SourceRegistryIT {
                 catalog.errors().log(id, new ErrorEntry(null, null, null, "failed", null));
             }
 
-            catalog.sources().drop("gone");
+            catalog.sources().drop("gone", SourceTransition.DROP_SOURCE, "this-host");
 
             assertThat(catalog.sources().names()).containsExactly("kept");
             for (String table : List.of("schema_mappings", "replicated_tables", "discarded_rows", "error_log")) {
                 assertThat(strings(c, "SELECT DISTINCT source_id FROM sch_chameleon." + table))
                         .as(table).containsExactly(String.valueOf(kept));
             }
-            assertThatThrownBy(() -> catalog.sources().drop("gone")).isInstanceOf(CatalogException.class);
-        }
-    }
-
-    @Test
-    void enableReplicaTurnsAnErrorIntoStoppedAndLeavesOtherStatusesAlone() throws Exception {
-        try (Connection c = freshDatabase()) {
-            SourceRegistry sources = freshCatalog(c).sources();
-            int id = sources.add(source("mysql", Map.of("a", "a"))).sourceId();
-
-            sources.setStatus(id, SourceStatus.ERROR);
-            assertThat(sources.enableReplica(id)).isEqualTo(SourceStatus.ERROR);
-            assertThat(sources.get("mysql").status()).isEqualTo(SourceStatus.STOPPED);
-
-            sources.setStatus(id, SourceStatus.RUNNING);
-            assertThat(sources.enableReplica(id)).isEqualTo(SourceStatus.RUNNING);
-            assertThat(sources.get("mysql").status()).isEqualTo(SourceStatus.RUNNING);
-        }
-    }
-
-    @Test
-    void theRunningProcessIsRecordedAndCleared() throws Exception {
-        try (Connection c = freshDatabase()) {
-            SourceRegistry sources = freshCatalog(c).sources();
-            int id = sources.add(source("mysql", Map.of("a", "a"))).sourceId();
-
-            sources.setProcess(id, 4242, "replica-host");
-            assertThat(sources.get("mysql")).extracting(SourceRecord::processPid, SourceRecord::processHost)
-                    .containsExactly(4242L, "replica-host");
-
-            sources.clearProcess(id);
-            assertThat(sources.get("mysql").processPid()).isNull();
-            assertThatThrownBy(() -> sources.setStatus(id + 100, SourceStatus.RUNNING))
-                    .hasMessageContaining("no source with id " + (id + 100));
+            assertThatThrownBy(() -> catalog.sources().drop("gone", SourceTransition.DROP_SOURCE, "this-host")).isInstanceOf(CatalogException.class);
         }
     }
 }

@@ -29,7 +29,7 @@ class StatusReportIT {
             Catalog catalog = freshCatalog(c);
             int idle = catalog.sources().add(source("idle", Map.of("i", "i"))).sourceId();
             int busy = catalog.sources().add(source("busy", Map.of("b", "b"))).sourceId();
-            catalog.sources().setStatus(busy, SourceStatus.RUNNING);
+            CatalogFixtures.setStatus(c, busy, SourceStatus.RUNNING);
             catalog.positions().recordSnapshot(busy, START, START);
             Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
             catalog.positions().recordRead(busy, anHourAgo);
@@ -58,7 +58,7 @@ class StatusReportIT {
         try (Connection c = freshDatabase()) {
             Catalog catalog = freshCatalog(c);
             int id = catalog.sources().add(source("mysql", Map.of("s", "s", "t", "t"))).sourceId();
-            catalog.sources().setStatus(id, SourceStatus.INITIALISING);
+            CatalogFixtures.setStatus(c, id, SourceStatus.INITIALISING);
             catalog.tables().replaceAll(id, List.of(table("s", "a", List.of("id")), table("s", "b", List.of("id")),
                     new ReplicatedTable(new TableName("t", "nokey"), "t", "nokey", false, null,
                             ReplicatedTable.NO_REPLICA_KEY, List.of(), START, null, null, null)));

@@ -78,7 +78,7 @@ class ReplicaCrashIT {
                             + left.applied() + ", " + writer.transactions() + " transactions written");
                     // what a crash leaves behind, and the next start must accept
                     assertThat(left.status()).isEqualTo(SourceStatus.RUNNING);
-                    assertThat(left.processPid()).isEqualTo(replica.pid());
+                    assertThat(left.holder().pid()).isEqualTo(replica.pid());
                     assertThat(Files.readString(pidFile).trim()).isEqualTo(Long.toString(replica.pid()));
                 }
                 replica = start(fx);

@@ -47,7 +47,7 @@ class ReplicaDaemonIT {
             assertThat(pidFile).isRegularFile();
             assertThat(Files.readString(pidFile).trim()).isEqualTo(Long.toString(pid));
             assertThat(record(fx).status()).isEqualTo(SourceStatus.RUNNING);
-            assertThat(record(fx).processPid()).isEqualTo(pid);
+            assertThat(record(fx).holder().pid()).isEqualTo(pid);
 
             fx.mysqlExec("INSERT INTO t1 VALUES (3, 'three')");
             assertThat(child.awaitWhileAlive(() -> fx.diff("t1").isEmpty(), Duration.ofSeconds(60)))
@@ -71,7 +71,7 @@ class ReplicaDaemonIT {
             assertThat(pidFile).doesNotExist();
             SourceRecord after = record(fx);
             assertThat(after.status()).isEqualTo(SourceStatus.STOPPED);
-            assertThat(after.processPid()).isNull();
+            assertThat(after.holder()).isNull();
             assertThat(Files.readString(log)).contains("stop requested", "replica of source mysql stopped");
 
             Run stopAgain = fx.run("stop_replica", "--source", fx.sourceName);

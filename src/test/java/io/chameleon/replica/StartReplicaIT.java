@@ -64,7 +64,7 @@ class StartReplicaIT {
 
         SourceRecord source = record(fx);
         assertThat(source.status()).isEqualTo(SourceStatus.STOPPED);
-        assertThat(source.processPid()).isNull();
+        assertThat(source.holder()).isNull();
         assertThat(source.consistent()).isTrue();
         for (String table : TABLES) {
             assertThat(fx.diff(table)).as(table).isEmpty();

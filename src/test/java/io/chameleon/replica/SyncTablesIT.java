@@ -135,7 +135,8 @@ class SyncTablesIT {
         try {
             ReplicaFixture.Run running = fx.run("sync_tables", "--source", "mysql", "--tables", fx.mysqlSchema + ".t");
             assertThat(running.exitCode()).isEqualTo(4);
-            assertThat(running.all()).contains("is running; stop it first (stop_replica)");
+            assertThat(running.all()).contains("source mysql is running, held by", "sync_tables refused: one process per source",
+                    "stop_replica --source mysql");
         } finally {
             replica.stop();
         }
