@@ -36,6 +36,9 @@ public final class SourceLifecycle {
      */
     public SourceLease take(String sourceName, SourceTransition transition, long pid, String host, LeaseTerms terms)
             throws SQLException {
+        if (transition.during() == null) {
+            throw new IllegalArgumentException(transition.command() + " removes the source: SourceRegistry.drop, not a lease");
+        }
         int id = sources.id(sourceName);
         UUID token = UUID.randomUUID();
         if (tryTake(id, transition, pid, host, terms, token, null)) {

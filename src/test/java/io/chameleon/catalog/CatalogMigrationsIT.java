@@ -212,7 +212,7 @@ class CatalogMigrationsIT {
     @Test
     void migrationsMustBeNumberedWithoutGaps() {
         assertThatThrownBy(() -> new CatalogMigrations(null, List.of(NEXT), "x"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("found 4 at position 1");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("found 5 at position 1");
     }
 
     interface ThrowingCall {

@@ -44,12 +44,19 @@ class SourceLifecycleIT {
             assertThat(running.holder().host()).isEqualTo("host-a");
             assertThat(running.holder().leaseToken()).isEqualTo(lease.token());
             assertThat(running.holder().leaseExpiresAt()).isAfter(Instant.now().plusSeconds(50));
-            for (SourceTransition t : SourceTransition.values()) {
+            for (SourceTransition t : List.of(SourceTransition.START_REPLICA, SourceTransition.INIT_REPLICA,
+                    SourceTransition.SYNC_TABLES, SourceTransition.REFRESH_SCHEMA)) {
                 assertThatThrownBy(() -> catalog.lifecycle().take("mysql", t, 99, "host-b", LONG))
                         .as(t.command()).isInstanceOf(CatalogException.class)
                         .hasMessageContaining("source mysql is running, held by host-a:4242 since ")
                         .hasMessageContaining(t.command() + " refused")
                         .hasMessageContaining("retry after " + running.holder().leaseExpiresAt());
+            }
+            for (SourceTransition t : List.of(SourceTransition.DETACH_REPLICA, SourceTransition.DROP_SOURCE)) {
+                assertThatThrownBy(() -> catalog.sources().drop("mysql", t, "host-b")).as(t.command())
+                        .hasMessageContaining("source mysql is running, held by host-a:4242 since ")
+                        .hasMessageContaining(t.command() + " refused: one process per source: stop the replica with"
+                                + " stop_replica --source mysql on host-a");
             }
             assertThat(catalog.sources().get("mysql").holder().pid()).isEqualTo(4242);
 
