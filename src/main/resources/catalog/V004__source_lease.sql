@@ -1,7 +1,8 @@
 -- Catalogue migration 4: the lease of the process working on a source. A replica or a load holds
 -- it while it runs and renews it on a timer; a second process, on this host or another, is refused
 -- while it is live, and takes it over once it has lapsed (its holder died without releasing it).
--- Runs in one transaction; the runner records it afterwards.
+-- A source left running or copying by a build without leases has no lease: the next start takes it
+-- over. Runs in one transaction; the runner records it afterwards.
 
 ALTER TABLE sch_chameleon.sources
     ADD COLUMN lease_token      uuid,
@@ -11,5 +12,3 @@ COMMENT ON COLUMN sch_chameleon.sources.lease_token IS
     'The lease of the process named by process_*: a fresh value each time a process takes it, so a process that lost it (paused past its expiry while another took over) cannot renew it or commit a position under it.';
 COMMENT ON COLUMN sch_chameleon.sources.lease_expires_at IS
     'When the lease lapses unless its holder renews it; after that another process may take the source over.';
-
--- a source left running or copying by a build without leases has no lease: the next start takes it over

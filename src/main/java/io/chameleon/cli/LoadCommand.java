@@ -113,6 +113,8 @@ abstract class LoadCommand extends ChameleonCommand {
             lease = catalog.lifecycle().take(source.name(), transition(), ProcessHandle.current().pid(), host, terms);
         }
         LoadResult result;
+        // a load that lost its lease goes on copying into its loading schema, but cannot swap it in: the
+        // swap transaction's status change checks the lease
         try (LeaseRenewal renewal = LeaseRenewal.start(pg(), lease, terms, lost -> { });
                 CatalogLoadRecorder recorder = new CatalogLoadRecorder(pg(), lease,
                 new InitialDefinitions(config(), source))) {

@@ -335,10 +335,11 @@ class CliIT {
         // a load in progress: this JVM stands for the process doing it
         markInitialising(fx, ProcessHandle.current().pid(), host);
         Run busy = fx.run("init_replica", "--source", fx.sourceName);
-        assertRefused(busy, ExitCode.REFUSED, "source mysql is initialising", "pid " + ProcessHandle.current().pid());
+        assertRefused(busy, ExitCode.REFUSED, "source mysql is initialising, held by " + host + ":"
+                + ProcessHandle.current().pid(), "init_replica refused: one process per source: wait for the copy to end");
         assertThat(strings(fx, SOURCE_COLUMNS)).containsExactly("mysql:initialising");
 
-        // a load that was killed: the process recorded no longer exists
+        // a load that was killed: the process recorded no longer exists, its lease is taken over at once
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
         markInitialising(fx, gone.pid(), host);
@@ -549,7 +550,8 @@ class CliIT {
     /** The catalogue as an init_replica run by process {@code pid} on {@code host} leaves it while loading. */
     private static void markInitialising(ReplicaFixture fx, long pid, String host) throws SQLException {
         try (Connection c = fx.pg(); java.sql.PreparedStatement s = c.prepareStatement("UPDATE sch_chameleon.sources"
-                + " SET status = 'initialising', process_pid = ?, process_host = ?, process_started_at = now()")) {
+                + " SET status = 'initialising', process_pid = ?, process_host = ?, process_started_at = now(),"
+                + " lease_token = gen_random_uuid(), lease_expires_at = now() + interval '1 hour'")) {
             s.setLong(1, pid);
             s.setString(2, host);
             assertThat(s.executeUpdate()).isEqualTo(1);
