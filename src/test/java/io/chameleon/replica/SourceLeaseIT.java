@@ -189,6 +189,69 @@ class SourceLeaseIT {
         }
     }
 
+    /**
+     * A replica paused (SIGSTOP) past its lease's lapse while another takes the source over: once
+     * resumed it stops with one line and exit 1, writes nothing more, and the new holder replicates
+     * exactly.
+     */
+    @Test
+    void aReplicaPausedPastItsLapseStopsWhenItResumesAndTheNewHolderGoesOn() throws Exception {
+        AtomicInteger nextId = new AtomicInteger(1);
+        ReplicaFixture fx = MixedWorkload.addedSource("lease_pause", "", 6, 50, nextId);
+        fx.ok("init_replica", "--source", "mysql");
+        MixedWorkload workload = new MixedWorkload(7, nextId);
+        Replica paused = Replica.start(fx, hostConfig(fx, "a"), "paused");
+        try (Connection my = fx.mysql()) {
+            paused.awaitRunning(fx);
+            signal("STOP", paused.process.pid());
+            SourceHolder left = record(fx).holder();
+            while (Instant.now().isBefore(left.leaseExpiresAt().plusMillis(500))) {
+                Thread.sleep(200);
+            }
+            // another server id: the paused process's binlog connection stays open while it is stopped, and
+            // MariaDB refuses a second one with the same id (error 4052) until it closes
+            Path hostB = hostConfig(fx, "b");
+            Files.writeString(hostB, Files.readString(hostB).replace("my_server_id: 100", "my_server_id: 101"));
+            Replica next = Replica.start(fx, hostB, "after-pause");
+            try {
+                next.awaitRunning(fx);
+                for (int i = 0; i < 30; i++) {
+                    workload.transaction(my);
+                }
+                next.awaitCaughtUp(fx, my);
+                signal("CONT", paused.process.pid());
+                assertThat(paused.process.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).as(paused.output()).isTrue();
+                assertThat(paused.process.exitValue()).as(paused.output()).isEqualTo(1);
+                assertThat(paused.output().lines().filter(l -> l.startsWith("chameleon: ")).toList()).as(paused.output())
+                        .singleElement().asString().contains("start_replica of source mysql lost its lease: it is held by "
+                        + InetAddress.getLocalHost().getHostName() + ":" + next.process.pid() + " since ",
+                        "it stops without writing more");
+                for (int i = 0; i < 30; i++) {
+                    workload.transaction(my);
+                }
+                next.awaitCaughtUp(fx, my);
+                SourceRecord now = record(fx);
+                assertThat(now.status()).isEqualTo(SourceStatus.RUNNING);
+                assertThat(now.holder().pid()).isEqualTo(next.process.pid());
+                for (String table : TABLES) {
+                    assertThat(fx.diff(table)).as(table + next.output()).isEmpty();
+                }
+            } finally {
+                next.stop();
+            }
+            assertThat(next.process.exitValue()).as(next.output()).isZero();
+        } finally {
+            if (paused.process.isAlive()) {
+                signal("CONT", paused.process.pid());
+                paused.stop();
+            }
+        }
+    }
+
+    private static void signal(String signal, long pid) throws Exception {
+        assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor()).isZero();
+    }
+
     /** The fixture's configuration with a pid_dir and log_dir of its own, as another host would have. */
     private static Path hostConfig(ReplicaFixture fx, String host) throws IOException {
         Path config = fx.dir.resolve("host-" + host + ".yml");
