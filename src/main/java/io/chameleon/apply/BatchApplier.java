@@ -5,7 +5,7 @@ import io.chameleon.catalog.AppliedBatch;
 import io.chameleon.catalog.Catalog;
 import io.chameleon.catalog.ErrorEntry;
 import io.chameleon.config.SourceConfig.OnError;
-import io.chameleon.pg.ConnectionLoss;
+import io.chameleon.failure.Failure;
 import io.chameleon.schema.TableName;
 import io.chameleon.types.BadValueException;
 import io.chameleon.types.ConversionReport;
@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -43,8 +44,12 @@ import java.util.stream.Collectors;
  * {@code continue}: each table's part runs under a SAVEPOINT; a failing table is rolled back to it
  * and, in the same transaction as the other tables' rows and the position, marked not replicated
  * and logged in error_log; the applier then leaves it out of every later batch and part (its
- * changes are counted as skipped). A lost PostgreSQL connection is never taken for a table's
- * failure: the batch fails whole and is tried again after the outage.
+ * changes are counted as skipped). {@link Failure} decides what is a table's failure: a lost
+ * PostgreSQL connection never is (the batch fails whole and is tried again after the outage), nor
+ * is a failure every table would meet ({@link Failure#STOP}: the batch fails whole, whatever
+ * on_error_replay says). A transient failure (a deadlock, a lock not granted within lock_timeout)
+ * fails the batch whole, without an error_log entry, while the caller still retries it; on its last
+ * attempt it is handled as on_error_replay says.
  *
  * <p>Not thread-safe; owns its connection's transactions (turns autocommit off).
  */
@@ -57,6 +62,7 @@ public final class BatchApplier {
     private final OnError onErrorReplay;
     private final Map<TableName, ApplyTarget> targets;
     private final Map<TableName, int[]> keyPositions;
+    private final BooleanSupplier retryTransient;
     private ForeignKeyActions foreignKeyActions;
     /** The PostgreSQL transaction a part left open for the rest of its MySQL transaction; null when none is. */
     private OpenTransaction open;
@@ -66,10 +72,21 @@ public final class BatchApplier {
         this(connection, sourceId, targets, OnError.EXIT);
     }
 
-    /** @param targets the replicated tables of the source; changes of other tables are skipped and counted */
+    /** Transient failures are handled as on_error_replay says, at once. */
     public BatchApplier(Connection connection, int sourceId, Map<TableName, ApplyTarget> targets, OnError onErrorReplay)
             throws SQLException {
+        this(connection, sourceId, targets, onErrorReplay, () -> false);
+    }
+
+    /**
+     * @param targets the replicated tables of the source; changes of other tables are skipped and counted
+     * @param retryTransient whether a transient failure is to be tried again now (it fails the batch
+     *     whole), rather than handled as on_error_replay says
+     */
+    public BatchApplier(Connection connection, int sourceId, Map<TableName, ApplyTarget> targets, OnError onErrorReplay,
+            BooleanSupplier retryTransient) throws SQLException {
         this.connection = connection;
+        this.retryTransient = retryTransient;
         this.catalog = Catalog.open(connection);
         this.sourceId = sourceId;
         this.onErrorReplay = onErrorReplay;
@@ -146,8 +163,8 @@ public final class BatchApplier {
                             connection.releaseSavepoint(savepoint);
                         }
                     } catch (SQLException | BadValueException | RuntimeException failure) {
-                        if (savepoint == null || ConnectionLoss.in(failure).isPresent()) {
-                            throw failure; // a lost connection is no fault of the table's: the batch is tried again
+                        if (savepoint == null || !Failure.blamesTable(failure, retryTransient.getAsBoolean())) {
+                            throw failure;
                         }
                         connection.rollback(savepoint);
                         disable(current, failure, tables.lastStatement(), batch, held, disabled);
@@ -181,7 +198,9 @@ public final class BatchApplier {
                     + " was not applied, " + what + " failed: " + e.getMessage()
                     + " (rolled back: neither its rows nor its position were written"
                     + (last.part() > 1 ? ", nor the earlier parts of its transaction" : "") + ")", e);
-            catalog.errors().logAlone(sourceId, new ErrorEntry(null, current, sql, describe(e), batch.end()), failure);
+            if (!Failure.retriedLater(e, retryTransient.getAsBoolean())) {
+                catalog.errors().logAlone(sourceId, new ErrorEntry(null, current, sql, describe(e), batch.end()), failure);
+            }
             throw failure;
         }
         if (!last.last()) {
@@ -221,7 +240,7 @@ public final class BatchApplier {
                 return;
             } catch (SQLException | BadValueException | RuntimeException failure) {
                 TableName child = cascade.failedChild();
-                if (savepoint == null || child == null || ConnectionLoss.in(failure).isPresent()) {
+                if (savepoint == null || child == null || !Failure.blamesTable(failure, retryTransient.getAsBoolean())) {
                     throw failure;
                 }
                 connection.rollback(savepoint);

@@ -2,15 +2,20 @@ package io.chameleon.binlog;
 
 import com.github.shyiko.mysql.binlog.BinaryLogClient;
 import com.github.shyiko.mysql.binlog.event.Event;
+import com.github.shyiko.mysql.binlog.network.SSLMode;
 import io.chameleon.config.DbConn;
+import io.chameleon.config.Tls;
 import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.mysql.MysqlGtidSet;
 import io.chameleon.schema.TableName;
+import io.chameleon.tls.TlsContexts;
+import io.chameleon.tls.TlsFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.net.SocketException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +47,7 @@ public final class BinlogReader implements AutoCloseable {
     private final DbConn conn;
     /** Where reading started, for messages. */
     private final String startText;
+    private final Mysqlbinlog inspect;
     private final BinaryLogClient client;
     private final TransactionAssembler assembler;
     private final SilenceWatchdog watchdog;
@@ -96,6 +102,7 @@ public final class BinlogReader implements AutoCloseable {
         this.source = source;
         this.conn = conn;
         this.startText = start.toString();
+        this.inspect = Mysqlbinlog.of(conn);
         String gtid = start.gtidSet();
         boolean byMysqlSet = byGtid && MysqlGtidSet.isMysqlForm(gtid);
         client = new MysqlGtidDumpClient(conn.host(), conn.port(), conn.user(),
@@ -112,12 +119,14 @@ public final class BinlogReader implements AutoCloseable {
             client.setBinlogPosition(start.position());
         }
         client.setEventDeserializer(BinlogEventDeserializer.create());
+        useTls(conn);
         client.setConnectTimeout(Duration.ofSeconds(conn.connectTimeoutSeconds()).toMillis());
         client.setHeartbeatInterval(heartbeat.toMillis());
         client.setKeepAlive(false);
         // the client's own helper threads (the connect timeout) must not keep the JVM alive either
         client.setThreadFactory(r -> daemon(r, "binlog-" + source + "-helper"));
-        assembler = new TransactionAssembler(start.file(), gtid, tables, new RowImages(values), bounds, sink, follower);
+        assembler = new TransactionAssembler(start.file(), gtid, tables, new RowImages(values), bounds, sink, follower,
+                inspect);
         Duration silence = heartbeat.multipliedBy(SILENT_HEARTBEATS);
         watchdog = new SilenceWatchdog("binlog-" + source + "-watchdog", silence, client::isConnected,
                 () -> lost(new SourceUnavailable(where() + " sent nothing, not even a heartbeat, for "
@@ -140,8 +149,7 @@ public final class BinlogReader implements AutoCloseable {
                 // the client would skip the event and read on: a lost row
                 fail(new IllegalStateException("source " + source + ": the binlog event at " + c.getBinlogFilename()
                         + ":" + c.getBinlogPosition() + " could not be decoded: " + ReadFailures.describe(e)
-                        + "; inspect it with: mysqlbinlog --start-position=" + c.getBinlogPosition() + " -vv "
-                        + c.getBinlogFilename(), e));
+                        + "; inspect it with: " + inspect.command(c.getBinlogFilename(), c.getBinlogPosition(), 0), e));
             }
         });
         thread = daemon(this::read, "binlog-" + source);
@@ -222,16 +230,52 @@ public final class BinlogReader implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             fail(e);
-        } catch (RuntimeException e) {
+        } catch (BinlogEventFailure e) {
             fail(e);
+        } catch (RuntimeException e) {
+            fail(new BinlogEventFailure("source " + source + ": the binlog event at " + assembler.place(event)
+                    + " could not be read: " + ReadFailures.describe(e) + "; inspect it with: "
+                    + assembler.inspectCommand(event), e));
         } finally {
             watchdog.alive();
+        }
+    }
+
+    /**
+     * TLS as db_conn's ssl keys say, with the trust and key managers of the JDBC side. verify-full is asked of the
+     * library as VERIFY_CA: our trust manager matches the host name during the handshake, by the same rules as
+     * the queries' connections, so the library's own host name check would only repeat it.
+     */
+    private void useTls(DbConn conn) {
+        Tls tls = conn.tls();
+        client.setSSLMode(switch (tls.mode()) {
+            case DISABLE -> SSLMode.DISABLED;
+            case PREFER -> SSLMode.PREFERRED;
+            case REQUIRE -> SSLMode.REQUIRED;
+            case VERIFY_CA, VERIFY_FULL -> SSLMode.VERIFY_CA;
+        });
+        if (tls.enabled()) {
+            client.setSslSocketFactory(plain -> {
+                try {
+                    return TlsContexts.layer(tls, conn.host(), plain);
+                } catch (IOException e) {
+                    SocketException refused = new SocketException(e.getMessage());
+                    refused.initCause(e);
+                    throw refused;
+                }
+            });
         }
     }
 
     /** The connection ended without stop(): an outage, or a refusal reading again cannot fix. */
     private void lost(Exception e) {
         if (stopping) {
+            return;
+        }
+        Optional<String> tls = TlsFailures.reason(e);
+        if (tls.isPresent()) {
+            fail(new IllegalStateException("source " + source + ": TLS to MySQL " + conn.describe() + " failed: "
+                    + tls.get(), e));
             return;
         }
         if (e instanceof SourceUnavailable || ReadFailures.isOutage(e)) {
@@ -243,7 +287,9 @@ public final class BinlogReader implements AutoCloseable {
             }
         } else {
             fail(new IllegalStateException("source " + source + ": the MySQL server " + conn.describe()
-                    + " refused the binlog stream: " + ReadFailures.describe(e) + ReadFailures.fix(e, startText), e));
+                    + " refused the binlog stream at " + client.getBinlogFilename() + ":" + client.getBinlogPosition()
+                    + ": " + ReadFailures.describe(e) + ReadFailures.fix(e, startText) + "; inspect the binlog there with: "
+                    + inspect.command(client.getBinlogFilename(), client.getBinlogPosition(), 0), e));
         }
     }
 

@@ -33,6 +33,9 @@ final class ReadFailures {
 
     /** What to do about a refusal reading again cannot fix, or "" when there is nothing specific to say. */
     static String fix(Throwable failure, String start) {
+        if (failure.getMessage() != null && failure.getMessage().contains("insecure transport")) {
+            return "; the server requires TLS: set db_conn.sslmode to require or stronger (docs/tls.md)";
+        }
         if (failure instanceof AuthenticationException) {
             return "; check the user and password in db_conn, and that the user has REPLICATION SLAVE and REPLICATION"
                     + " CLIENT (chameleon check lists what is missing)";

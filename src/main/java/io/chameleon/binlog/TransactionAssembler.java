@@ -77,19 +77,24 @@ final class TransactionAssembler {
     private final GtidTracker gtids;
     /** A BEGIN was read and its commit not yet: a statement now is part of a transaction. */
     private boolean begun;
+    private final Mysqlbinlog inspect;
 
     /**
      * @param startGtid the MariaDB GTID position (may be empty: no GTID yet) or MySQL GTID set of the
      *     start; null when unknown, and end positions then carry no GTID
      */
     TransactionAssembler(String startFile, String startGtid, Map<TableName, ReaderTable> tables, RowImages rowImages,
-            BatchBounds bounds, TransactionSink sink) {
-        this(startFile, startGtid, tables, rowImages, bounds, sink, SchemaFollower.NONE);
+            BatchBounds bounds, TransactionSink sink, Mysqlbinlog inspect) {
+        this(startFile, startGtid, tables, rowImages, bounds, sink, SchemaFollower.NONE, inspect);
     }
 
-    /** @param follower told of every statement and of table maps that contradict the tracked columns */
+    /**
+     * @param follower told of every statement and of table maps that contradict the tracked columns
+     * @param inspect names the command that shows a failing event in messages
+     */
     TransactionAssembler(String startFile, String startGtid, Map<TableName, ReaderTable> tables, RowImages rowImages,
-            BatchBounds bounds, TransactionSink sink, SchemaFollower follower) {
+            BatchBounds bounds, TransactionSink sink, SchemaFollower follower, Mysqlbinlog inspect) {
+        this.inspect = inspect;
         this.file = startFile;
         this.gtids = new GtidTracker(startGtid);
         this.tables = Map.copyOf(tables);
@@ -132,7 +137,8 @@ final class TransactionAssembler {
         } else if (type == EventType.XID) {
             commit(event);
         } else if (data instanceof QueryEventData query) {
-            query(event, query.getSql().strip(), query.getDatabase(),
+            // credentials leave here, so no log line, error_log row or message downstream can carry them
+            query(event, AccountStatements.redact(query.getSql().strip()), query.getDatabase(),
                     query instanceof StatementEventData st ? st.session() : SessionSettings.DEFAULT);
         }
     }
@@ -142,10 +148,9 @@ final class TransactionAssembler {
         try {
             compressed.forEachEvent(header, this::accept);
         } catch (IOException e) {
-            throw new IllegalStateException("the compressed transaction (TRANSACTION_PAYLOAD) at " + file + ":"
+            throw new BinlogEventFailure("the compressed transaction (TRANSACTION_PAYLOAD) at " + file + ":"
                     + header.getPosition() + " could not be unpacked: " + ReadFailures.describe(e)
-                    + "; inspect it with: mysqlbinlog --start-position=" + header.getPosition() + " --stop-position="
-                    + header.getNextPosition() + " -vv " + file, e);
+                    + "; inspect it with: " + inspect.command(file, header.getPosition(), header.getNextPosition()), e);
         }
     }
 
@@ -292,15 +297,13 @@ final class TransactionAssembler {
      * read so far in this transaction go with it) or, under on_error_replay exit, the reader stops.
      */
     private void undecodable(Event event, TableName name, RuntimeException e) throws InterruptedException {
-        long end = position(event);
-        String inspect = "mysqlbinlog --read-from-remote-server --start-position=" + transactionStart
-                + (end > 0 ? " --stop-position=" + end : "") + " --base64-output=decode-rows -vv " + file;
         String reason = "a row event of " + name + " in the transaction at " + file + ":" + transactionStart
-                + " cannot be decoded: " + e.getMessage() + "; inspect it with: " + inspect;
+                + " cannot be decoded: " + e.getMessage() + "; inspect it with: "
+                + inspect.command(file, transactionStart, position(event));
         Map<TableName, ReaderTable> now = follower.undecodable(name, reason, new SchemaFollower.Statement(null, null,
                 null, new BinlogPosition(file, lastPosition, null), time(event), SessionSettings.DEFAULT));
         if (now == null) {
-            throw new IllegalStateException(reason, e);
+            throw new BinlogEventFailure(reason, e);
         }
         pending.removeIf(c -> c.table().equals(name));
         pendingBytes = pending.stream().mapToLong(RowChange::heapBytes).sum();
@@ -353,6 +356,18 @@ final class TransactionAssembler {
     }
 
     /** The position just after the event: where reading resumes once it is applied. */
+    /** Where an event that failed stands, for messages. */
+    String place(Event event) {
+        long end = position(event);
+        return file + ":" + (end > 0 ? end : lastPosition) + " (in the transaction at " + file + ":" + transactionStart
+                + ")";
+    }
+
+    /** The command that shows the transaction of an event that failed. */
+    String inspectCommand(Event event) {
+        return inspect.command(file, transactionStart, position(event));
+    }
+
     private static long position(Event event) {
         return ((EventHeaderV4) event.getHeader()).getNextPosition();
     }

@@ -42,6 +42,7 @@ abstract class ChameleonCommand implements Callable<Integer> {
     ChameleonConfig config() {
         if (config == null) {
             config = ConfigLoader.load(opts.config);
+            LogSetup.configured(config);
         }
         return config;
     }

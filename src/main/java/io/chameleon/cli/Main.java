@@ -58,9 +58,12 @@ public final class Main {
         return cli.execute(args);
     }
 
-    /** One line for the user and the documented exit code; the stack trace only at debug level. */
-    private static int handle(Exception e, PrintStream err) {
-        ExitCode code;
+    /**
+     * One line for the user and the documented exit code. A failure the code did not foresee (a bug)
+     * goes to the log at ERROR with its stack trace, off the terminal, and the line says where.
+     */
+    static int handle(Exception e, PrintStream err) {
+        ExitCode code = ExitCode.FAILED;
         String message;
         if (e instanceof CommandFailure f) {
             code = f.exit;
@@ -72,19 +75,28 @@ public final class Main {
             code = ExitCode.REFUSED;
             message = e.getMessage();
         } else if (e instanceof java.nio.file.FileSystemException f) {
-            code = ExitCode.FAILED;
             message = "cannot use " + f.getFile() + ": " + (f instanceof java.nio.file.NoSuchFileException
                     ? "its directory does not exist" : f instanceof java.nio.file.AccessDeniedException
                     ? "permission denied" : f.getReason() == null ? f.getClass().getSimpleName() : f.getReason());
         } else if (e instanceof SQLException s) {
-            code = ExitCode.FAILED;
             message = s.getMessage() + (s.getSQLState() == null ? "" : " [SQLSTATE " + s.getSQLState() + "]");
         } else {
-            code = ExitCode.FAILED;
-            message = e.getMessage() == null ? e.toString() : e.getMessage();
+            message = unexpected(e);
         }
         LoggerFactory.getLogger(Main.class).debug("command failed", e);
-        err.println("chameleon: " + message);
+        err.println("chameleon: " + LogSetup.secrets().mask(message));
         return code.code;
+    }
+
+    /** Logs the stack trace where the log goes, off the terminal; returns the line for the terminal. */
+    private static String unexpected(Exception e) {
+        String what = e.getMessage() == null ? e.toString() : e.getMessage();
+        java.nio.file.Path file = LogSetup.failureFile();
+        if (file == null) {
+            return what + " (" + e.getClass().getSimpleName() + "; no log file could be written for its stack trace:"
+                    + " rerun with --debug)";
+        }
+        LoggerFactory.getLogger(Main.class).error("command failed: {}", what, e);
+        return what + " (" + e.getClass().getSimpleName() + "; stack trace in " + file + ")";
     }
 }

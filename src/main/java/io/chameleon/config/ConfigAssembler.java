@@ -55,7 +55,7 @@ final class ConfigAssembler {
 
     private PgConn pgConn() {
         return new PgConn(v.get(PG_HOST), v.get(PG_PORT), v.get(PG_USER), v.get(PG_PASSWORD), v.get(PG_DATABASE),
-                v.get(PG_CHARSET));
+                v.get(PG_CHARSET), new Tls(v.get(PG_SSLMODE), v.get(PG_SSLROOTCERT), v.get(PG_SSLCERT), v.get(PG_SSLKEY)));
     }
 
     private SourceConfig source(String s) {
@@ -63,7 +63,8 @@ final class ConfigAssembler {
         // A mysql source reads the schemas of schema_mappings: a database given here is not used.
         String database = type == SourceType.PGSQL ? v.get(DB_DATABASE, s) : null;
         DbConn dbConn = new DbConn(v.get(DB_HOST, s), v.get(DB_PORT, s), v.get(DB_USER, s), v.get(DB_PASSWORD, s),
-                v.get(DB_CHARSET, s), v.get(DB_CONNECT_TIMEOUT, s), database);
+                v.get(DB_CHARSET, s), v.get(DB_CONNECT_TIMEOUT, s), database,
+                new Tls(v.get(DB_SSLMODE, s), v.get(DB_SSLROOTCERT, s), v.get(DB_SSLCERT, s), v.get(DB_SSLKEY, s)));
         return new SourceConfig(s, type, dbConn, v.get(SCHEMA_MAPPINGS, s), v.get(LIMIT_TABLES, s),
                 v.get(SKIP_TABLES, s), v.get(GRANT_SELECT_TO, s), v.get(LOCK_TIMEOUT, s), v.get(MY_SERVER_ID, s),
                 v.get(REPLICA_BATCH_SIZE, s), v.get(REPLAY_MAX_ROWS, s), v.get(BATCH_RETENTION, s),

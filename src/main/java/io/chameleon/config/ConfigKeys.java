@@ -31,10 +31,12 @@ import static io.chameleon.config.ValueTypes.optionalText;
 import static io.chameleon.config.ValueTypes.path;
 import static io.chameleon.config.ValueTypes.pgDuration;
 import static io.chameleon.config.ValueTypes.port;
+import static io.chameleon.config.ValueTypes.readableFile;
 import static io.chameleon.config.ValueTypes.schemaMappings;
 import static io.chameleon.config.ValueTypes.schemaOrTable;
 import static io.chameleon.config.ValueTypes.secret;
 import static io.chameleon.config.ValueTypes.sourceName;
+import static io.chameleon.config.ValueTypes.sslMode;
 import static io.chameleon.config.ValueTypes.tableName;
 import static io.chameleon.config.ValueTypes.tableOrAll;
 import static io.chameleon.config.ValueTypes.text;
@@ -50,6 +52,12 @@ final class ConfigKeys {
     private static final String HOST = "a host name or IP address";
     private static final String USER = "a user name";
     private static final String PASSWORD = "any text; empty or absent for none";
+    private static final String SSLROOTCERT = "The CA certificates (PEM) the server's certificate must be signed "
+            + "by; required by verify-ca and verify-full, not used by the other modes.";
+    private static final String SSLCERT = "A client certificate (PEM, with its chain) for servers that ask for one; "
+            + "needs sslkey.";
+    private static final String SSLKEY = "The client certificate's private key: PEM, unencrypted, PKCS#8 (BEGIN "
+            + "PRIVATE KEY) or PKCS#1 RSA (BEGIN RSA PRIVATE KEY). Keep it readable by this user only.";
 
     // --- global settings
     static final ConfigKey<Path> PID_DIR = optional("pid_dir", path(), "~/.pg_chameleon/pid/",
@@ -94,7 +102,7 @@ final class ConfigKeys {
 
     // --- pg_conn
     static final ConfigKey<Void> PG_CONN = required("pg_conn", new Section("host, port, user, password, "
-            + "database and charset"), "The target PostgreSQL database, shared by every source of the file.");
+            + "database, charset and the ssl keys"), "The target PostgreSQL database, shared by every source of the file.");
     static final ConfigKey<String> PG_HOST = required("pg_conn.host", text(HOST), "The PostgreSQL server.");
     static final ConfigKey<Integer> PG_PORT = required("pg_conn.port", port(),
             "Its TCP port; a number, quoted or not.");
@@ -106,6 +114,15 @@ final class ConfigKeys {
             "The database the replica writes to.");
     static final ConfigKey<String> PG_CHARSET = optional("pg_conn.charset", charset(), "utf8",
             "Kept for compatibility with pg_chameleon: the connection always uses UTF-8.");
+    static final ConfigKey<Tls.Mode> PG_SSLMODE = extension("pg_conn.sslmode", sslMode(), "prefer",
+            "TLS to PostgreSQL, as libpq's sslmode: disable never encrypts; prefer encrypts when the server offers "
+                    + "it; require always encrypts; neither checks the server's certificate. verify-ca also checks that "
+                    + "the certificate is signed by sslrootcert; verify-full also that it names host (a DNS name or IP "
+                    + "address in its subject alternative names). See docs/tls.md.");
+    static final ConfigKey<Path> PG_SSLROOTCERT = extension("pg_conn.sslrootcert", readableFile(), null,
+            SSLROOTCERT);
+    static final ConfigKey<Path> PG_SSLCERT = extension("pg_conn.sslcert", readableFile(), null, SSLCERT);
+    static final ConfigKey<Path> PG_SSLKEY = extension("pg_conn.sslkey", readableFile(), null, SSLKEY);
 
     // --- sources
     static final ConfigKey<Void> SOURCES = required("sources", new Named(sourceName(), true),
@@ -117,7 +134,7 @@ final class ConfigKeys {
                     + "copy-only source).");
 
     static final ConfigKey<Void> DB_CONN = required("sources.<name>.db_conn", new Section("host, port, user, "
-            + "password, charset, connect_timeout and database"), "How to connect to the source database.");
+            + "password, charset, connect_timeout, database and the ssl keys"), "How to connect to the source database.");
     static final ConfigKey<String> DB_HOST = required("sources.<name>.db_conn.host", text(HOST),
             "The source server.");
     static final ConfigKey<Integer> DB_PORT = required("sources.<name>.db_conn.port", port(),
@@ -136,6 +153,17 @@ final class ConfigKeys {
             Need.REQUIRED_FOR_PGSQL, null,
             "The database to read from. Required for pgsql sources; a mysql source reads the schemas of "
                     + "schema_mappings and ignores it.", false);
+    static final ConfigKey<Tls.Mode> DB_SSLMODE = extension("sources.<name>.db_conn.sslmode", sslMode(), "disable",
+            "TLS to the source, with pg_conn.sslmode's meanings, for every connection to it: queries, the copy and "
+                    + "the binlog stream. disable by default, as pg_chameleon connects; a server with "
+                    + "require_secure_transport=ON (RDS, Aurora and Cloud SQL can demand it) needs require or stronger. "
+                    + "See docs/tls.md.");
+    static final ConfigKey<Path> DB_SSLROOTCERT = extension("sources.<name>.db_conn.sslrootcert", readableFile(),
+            null, SSLROOTCERT);
+    static final ConfigKey<Path> DB_SSLCERT = extension("sources.<name>.db_conn.sslcert", readableFile(), null,
+            SSLCERT);
+    static final ConfigKey<Path> DB_SSLKEY = extension("sources.<name>.db_conn.sslkey", readableFile(), null,
+            SSLKEY);
 
     static final ConfigKey<Map<String, String>> SCHEMA_MAPPINGS = required("sources.<name>.schema_mappings",
             schemaMappings(), "Which source schemas are replicated, and into which PostgreSQL schema each goes. "
@@ -152,8 +180,9 @@ final class ConfigKeys {
             "PostgreSQL roles given SELECT on the replicated tables. Ignored when keep_existing_schema is Yes.");
     static final ConfigKey<String> LOCK_TIMEOUT = optional("sources.<name>.lock_timeout", pgDuration(), "120s",
             "How long init_replica, refresh_schema and sync_tables wait for the locks that swap the loaded "
-                    + "tables into place, and run_maintenance for each table's lock. A bare number is refused: "
-                    + "PostgreSQL would read it as milliseconds.");
+                    + "tables into place, run_maintenance for each table's lock, and the replica for a lock another "
+                    + "session holds on a replicated table or row (it then rolls back and tries again, see "
+                    + "docs/failures.md). A bare number is refused: PostgreSQL would read it as milliseconds.");
     static final ConfigKey<Integer> MY_SERVER_ID = optional("sources.<name>.my_server_id",
             integer(1, Integer.MAX_VALUE), "100",
             "The server id the replica uses to read the binlog; it must differ from every other server and "
@@ -183,7 +212,10 @@ final class ConfigKeys {
             integer(0, Integer.MAX_VALUE), "1", "Seconds the replica waits between two batches when idle.");
     static final ConfigKey<OnError> ON_ERROR_REPLAY = optional("sources.<name>.on_error_replay",
             oneOf(OnError.class), "continue", "When a table's changes cannot be applied: continue leaves that "
-                    + "table out of the replica, with the error recorded; exit stops the replica.");
+                    + "table out of the replica, with the error recorded; exit stops the replica. A transient failure "
+                    + "(a deadlock, a lock not granted within lock_timeout, a busy server) is first tried again, 10 "
+                    + "attempts over about three minutes (docs/failures.md); a failure every table would meet (a full "
+                    + "disk) stops the replica under either.");
     static final ConfigKey<OnError> ON_ERROR_READ = optional("sources.<name>.on_error_read", oneOf(OnError.class),
             "exit", "When either server goes away while replicating (the MySQL source: its binlog connection "
                     + "refused, dropped or silent for 15 s; or PostgreSQL: a connection lost or refused): continue "

@@ -32,6 +32,7 @@ public final class ConfigLoader {
         ConfigValues values = TreeValidator.validate(YamlReader.read(file), home);
         ChameleonConfig config = ConfigAssembler.assemble(file, ConfigLocation.nameOf(file), values);
         SourceRules.check(config.sources());
+        TlsRules.check(config);
         return config;
     }
 }

@@ -5,7 +5,13 @@ package io.chameleon.config;
  * ones.
  */
 public record DbConn(String host, int port, String user, String password, String charset,
-        int connectTimeoutSeconds, String database) {
+        int connectTimeoutSeconds, String database, Tls tls) {
+
+    /** Without TLS, as db_conn connects by default. */
+    public DbConn(String host, int port, String user, String password, String charset, int connectTimeoutSeconds,
+            String database) {
+        this(host, port, user, password, charset, connectTimeoutSeconds, database, Tls.DISABLED);
+    }
 
     /** host:port, for messages. */
     public String describe() {
@@ -15,6 +21,7 @@ public record DbConn(String host, int port, String user, String password, String
     @Override
     public String toString() {
         return "DbConn[" + user + "@" + describe() + (database == null ? "" : "/" + database)
-                + ", charset=" + charset + ", connectTimeout=" + connectTimeoutSeconds + ", password=***]";
+                + ", charset=" + charset + ", connectTimeout=" + connectTimeoutSeconds + ", sslmode="
+                + tls.mode().keyword() + ", password=***]";
     }
 }

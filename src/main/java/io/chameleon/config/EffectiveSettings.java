@@ -68,6 +68,7 @@ final class EffectiveSettings {
         s.add(PG_PASSWORD, pg.password());
         s.add(PG_DATABASE, pg.database());
         s.add(PG_CHARSET, pg.charset());
+        s.tls(pg.tls(), PG_SSLMODE, PG_SSLROOTCERT, PG_SSLCERT, PG_SSLKEY);
         c.sources().values().forEach(s::source);
         return List.copyOf(s.rows);
     }
@@ -83,6 +84,7 @@ final class EffectiveSettings {
         add(DB_CHARSET, db.charset(), n);
         add(DB_CONNECT_TIMEOUT, db.connectTimeoutSeconds(), n);
         add(DB_DATABASE, db.database(), n);
+        tls(db.tls(), DB_SSLMODE, DB_SSLROOTCERT, DB_SSLCERT, DB_SSLKEY, n);
         src.schemaMappings().forEach((from, to) -> {
             List<String> path = new ArrayList<>(ConfigValues.concrete(SCHEMA_MAPPINGS, n));
             path.add(from);
@@ -114,6 +116,14 @@ final class EffectiveSettings {
         add(NUL_CHARS, src.nulChars(), n);
         add(METRICS_PORT, src.metricsPort(), n);
         add(METRICS_ADDRESS, src.metricsAddress(), n);
+    }
+
+    private void tls(Tls tls, ConfigKey<?> mode, ConfigKey<?> rootCert, ConfigKey<?> cert, ConfigKey<?> key,
+            String... names) {
+        add(mode, tls.mode().keyword(), names);
+        add(rootCert, tls.rootCert(), names);
+        add(cert, tls.cert(), names);
+        add(key, tls.key(), names);
     }
 
     /** Enums are shown as written in the file, paths as text, secrets masked. */

@@ -3,6 +3,7 @@ package io.chameleon.config;
 import io.chameleon.config.ValueType.Leaf;
 import io.chameleon.schema.TableName;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -158,6 +159,34 @@ final class ValueTypes {
             }
             return Path.of(text);
         });
+    }
+
+    /** A TLS mode as libpq writes it: disable, prefer, require, verify-ca or verify-full. */
+    static Leaf<Tls.Mode> sslMode() {
+        List<String> names = Arrays.stream(Tls.Mode.values()).map(Tls.Mode::keyword).toList();
+        return new Leaf<>("choice", "one of " + String.join(", ", names), false, (raw, home) -> {
+            int i = names.indexOf(nonEmpty(raw));
+            if (i < 0) {
+                throw new InvalidValue();
+            }
+            return Tls.Mode.values()[i];
+        });
+    }
+
+    /** A file that exists and can be read now; a leading {@code ~/} is the user's home directory. */
+    static Leaf<Path> readableFile() {
+        return new Leaf<>("file", "the path of a readable file (a leading ~/ is the home directory)", false,
+                (raw, home) -> {
+                    String text = nonEmpty(raw);
+                    Path file = text.startsWith("~/") ? home.resolve(text.substring(2)) : Path.of(text);
+                    if (!Files.isRegularFile(file)) {
+                        throw new InvalidValue("", "'" + text + "' (no such file)", null);
+                    }
+                    if (!Files.isReadable(file)) {
+                        throw new InvalidValue("", "'" + text + "' (not readable by this user)", null);
+                    }
+                    return file;
+                });
     }
 
     /** Bytes, from "300M" and the like. */

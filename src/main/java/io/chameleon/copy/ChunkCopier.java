@@ -1,6 +1,7 @@
 package io.chameleon.copy;
 
 import io.chameleon.config.SourceConfig.CopyMode;
+import io.chameleon.failure.TransientRetries;
 import io.chameleon.types.BadValueException;
 import io.chameleon.types.ConversionReport;
 import io.chameleon.types.CopyTextBuffer;
@@ -21,12 +22,16 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Copies one chunk: the SELECT is streamed row by row into PostgreSQL's COPY, directly
  * ({@code copy_mode: direct}) or through a file in {@code out_dir} ({@code file}). Memory holds
  * one fetch of rows and one flush buffer, whatever the table size. When COPY refuses the data,
- * the chunk is re-read from the same snapshot and salvaged row by row.
+ * the chunk is re-read from the same snapshot and salvaged row by row. A transient failure (a lock
+ * on the table not granted within the session's lock_timeout, a deadlock, a statement timeout)
+ * rolls the chunk back and copies it again from the same snapshot, as {@link TransientRetries} says.
  */
 final class ChunkCopier {
     private static final Logger LOG = LoggerFactory.getLogger(ChunkCopier.class);
@@ -37,9 +42,12 @@ final class ChunkCopier {
     private final long fetchBudget;
     private final CopyProgress progress;
     private final DiscardSink discards;
+    private final String sourceName;
 
     /** @param fetchBudget bytes of fetched rows one worker may hold */
-    ChunkCopier(CopyMode mode, Path outDir, long fetchBudget, CopyProgress progress, DiscardSink discards) {
+    ChunkCopier(CopyMode mode, Path outDir, long fetchBudget, CopyProgress progress, DiscardSink discards,
+            String sourceName) {
+        this.sourceName = sourceName;
         this.mode = mode;
         this.outDir = outDir;
         this.fetchBudget = fetchBudget;
@@ -50,7 +58,44 @@ final class ChunkCopier {
     /** Copies the chunk and commits it; returns the rows loaded. */
     long copy(Chunk chunk, Connection mysql, Connection pg, ConversionReport report) throws SQLException, IOException {
         pg.setAutoCommit(false);
-        Counted counted = new Counted();
+        TransientRetries retries = new TransientRetries(sourceName);
+        long recorded = 0;
+        while (true) {
+            Counted counted = new Counted(recorded);
+            try {
+                return copyOnce(chunk, mysql, pg, report, counted);
+            } catch (SQLException e) {
+                rollBack(pg, e);
+                // a lost connection is not worth the wait: the snapshot went with it
+                Optional<Duration> pause = mysql.isValid(10) && pg.isValid(10)
+                        ? retries.next(e, "copying " + chunk + " failed: " + PgErrors.describe(e)) : Optional.empty();
+                if (pause.isEmpty()) {
+                    throw e;
+                }
+                // the rows go back; rows already discarded stay discarded and are not recorded again
+                progress.add(chunk.table(), -counted.rows, -counted.bytes);
+                recorded = Math.max(recorded, counted.read);
+                try {
+                    TransientRetries.sleep(pause.get(), () -> false);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static void rollBack(Connection pg, SQLException cause) {
+        try {
+            pg.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** One attempt at the chunk. */
+    private long copyOnce(Chunk chunk, Connection mysql, Connection pg, ConversionReport report, Counted counted)
+            throws SQLException, IOException {
         // adjustments count once: those of a failed attempt are dropped with it
         ConversionReport attempt = new ConversionReport();
         try {
@@ -64,6 +109,7 @@ final class ChunkCopier {
             if (!PgErrors.isDataError(e)) {
                 throw e;
             }
+            counted.read = Math.max(counted.read, counted.recorded);
             LOG.warn("COPY refused data of {}: {}; re-reading the chunk from the same snapshot to load it row by row",
                     chunk, PgErrors.describe(e));
             // the rows go back; rows already discarded stay discarded and are not recorded again
@@ -78,10 +124,16 @@ final class ChunkCopier {
 
     /** What a chunk has reported to the progress so far, to take back if the chunk is salvaged. */
     private static final class Counted {
+        /** rows an earlier attempt read from MySQL, whose refused values are recorded already */
+        final long recorded;
         long rows;
         long bytes;
         /** rows read from MySQL, whose refused values are already recorded */
         long read;
+
+        Counted(long recorded) {
+            this.recorded = recorded;
+        }
     }
 
     private long copyDirect(Chunk chunk, Connection mysql, Connection pg, ConversionReport report, Counted counted)
@@ -149,8 +201,10 @@ final class ChunkCopier {
                         fetch.observe(rs, buf.length() - start);
                         rows++;
                     } catch (BadValueException e) {
-                        discards.discard(plan, encoder.describeKey(rs), e.column().column(), e.getMessage(), null);
-                        progress.discarded(plan, 1);
+                        if (counted.read > counted.recorded) {
+                            discards.discard(plan, encoder.describeKey(rs), e.column().column(), e.getMessage(), null);
+                            progress.discarded(plan, 1);
+                        }
                         continue;
                     }
                     if (buf.length() >= FLUSH_BYTES) {

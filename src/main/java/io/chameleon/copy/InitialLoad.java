@@ -141,7 +141,7 @@ public final class InitialLoad {
     private ChunkCopier copier(CopyProgress progress) {
         // each worker's share, less its flush buffer and a salvage batch
         long perWorker = source.copyMaxMemory() / Math.max(1, source.copyWorkers()) - (6L << 20);
-        return new ChunkCopier(source.copyMode(), source.outDir(), perWorker, progress, catalog);
+        return new ChunkCopier(source.copyMode(), source.outDir(), perWorker, progress, catalog, source.name());
     }
 
     static boolean hasPostgis(Connection c) throws SQLException {

@@ -1,5 +1,7 @@
 package io.chameleon.mysql;
 
+import io.chameleon.config.Secrets;
+
 import java.util.Objects;
 
 /**
@@ -34,15 +36,10 @@ public record CheckResult(String name, Status status, String found, String fix) 
     }
 
     /**
-     * A driver message with every occurrence of the password masked. Drivers do not normally echo
-     * it, but a message that reaches a terminal or a log must never carry it. Very short
-     * passwords, and one equal to the user name (printed anyway), are left alone: masking them
-     * would make the message unreadable.
+     * A driver message with the password masked wherever it stands whole ({@link Secrets}). Drivers
+     * do not normally echo it, but a message that reaches a terminal or a log must never carry it.
      */
     public static String redact(String message, String password, String user) {
-        if (message == null || password == null || password.length() < 4 || password.equals(user)) {
-            return message;
-        }
-        return message.replace(password, "***");
+        return Secrets.mask(message, password, user);
     }
 }

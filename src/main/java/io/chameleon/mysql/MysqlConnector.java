@@ -1,17 +1,23 @@
 package io.chameleon.mysql;
 
 import io.chameleon.config.DbConn;
+import io.chameleon.tls.TlsFailures;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
  * Opens connections to a mysql source. Sessions read in UTC and utf8mb4 so that timestamps and
- * text arrive unchanged whatever the server's defaults are.
+ * text arrive unchanged whatever the server's defaults are. TLS as db_conn's ssl keys say, through
+ * {@link MariadbTlsPlugin}.
  */
 public final class MysqlConnector {
+    private static final Logger LOG = LoggerFactory.getLogger(MysqlConnector.class);
     private static final int DEFAULT_NET_READ_TIMEOUT = 600;
 
     private final DbConn conn;
@@ -36,7 +42,7 @@ public final class MysqlConnector {
         p.setProperty("user", conn.user());
         p.setProperty("password", conn.password() == null ? "" : conn.password());
         p.setProperty("connectTimeout", Integer.toString(conn.connectTimeoutSeconds() * 1000));
-        p.setProperty("sslMode", "disable");
+        MariadbTlsPlugin.configure(conn.tls(), p);
         p.setProperty("allowPublicKeyRetrieval", "true");
         // utf8mb4 on the wire: the server converts every column charset to it, emoji included.
         // net_write_timeout too: the server writes to us while we wait on PostgreSQL
@@ -47,8 +53,16 @@ public final class MysqlConnector {
         try {
             return DriverManager.getConnection(url, p);
         } catch (SQLException e) {
+            Optional<String> tls = TlsFailures.reason(e);
+            if (tls.isPresent()) {
+                // no cause and no SQLSTATE: not an outage to retry, and one line for the user
+                LOG.debug("TLS to MySQL {} failed", conn.describe(), e);
+                throw new SQLException("TLS to MySQL " + conn.describe() + " failed: " + tls.get());
+            }
+            String fix = !conn.tls().enabled() && e.getMessage() != null && e.getMessage().contains("insecure transport")
+                    ? "; the server requires TLS: set db_conn.sslmode to require or stronger (docs/tls.md)" : "";
             throw new SQLException("cannot connect to MySQL at " + conn.describe() + " as " + conn.user() + ": "
-                    + e.getMessage(), e.getSQLState(), e.getErrorCode(), e);
+                    + e.getMessage() + fix, e.getSQLState(), e.getErrorCode(), e);
         }
     }
 }

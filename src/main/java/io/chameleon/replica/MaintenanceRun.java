@@ -5,6 +5,7 @@ import io.chameleon.catalog.ReplicatedTable;
 import io.chameleon.catalog.SourceRecord;
 import io.chameleon.catalog.SourceStatus;
 import io.chameleon.config.SourceConfig;
+import io.chameleon.failure.TransientRetries;
 import io.chameleon.pg.PgConnector;
 import io.chameleon.pg.Sql;
 import io.chameleon.schema.TableName;
@@ -29,7 +30,8 @@ import java.util.List;
  * <p>Plain VACUUM takes a lock that the applier's inserts and deletes do not wait for; FULL
  * rewrites each table under an exclusive lock, so queries on it and the running replica wait
  * until its rewrite ends. Either waits for a table's lock at most the source's lock_timeout, then
- * leaves that table out and says so. Two runs of one source do not overlap: the second is refused.
+ * leaves that table out and says so (the next run does it). Other transient failures (a deadlock, a
+ * busy server) are tried again as {@link TransientRetries} says. Two runs of one source do not overlap: the second is refused.
  */
 public final class MaintenanceRun {
     /** With the source id, the advisory lock of a source's maintenance: "main" in ASCII. */
@@ -71,11 +73,12 @@ public final class MaintenanceRun {
                     s.execute();
                 }
                 List<TableMaintenance> done = new ArrayList<>();
+                TransientRetries retries = new TransientRetries(source.name());
                 for (TableName table : tables(c, catalog, record.id())) {
                     if (cancelled) {
                         throw new SQLException("maintenance of source " + source.name() + " cancelled", "57014");
                     }
-                    done.add(vacuum(c, table));
+                    done.add(vacuumRetried(retries, c, table));
                 }
                 catalog.maintenance().recordDone(record.id());
                 return new MaintenanceReport(source.name(), full, done, pruned, source.batchRetention(),
@@ -142,6 +145,16 @@ public final class MaintenanceRun {
             }
         }
         return tables;
+    }
+
+    /** A deadlock or a busy server is tried again; a lock not granted within lock_timeout is not (see vacuum). */
+    private TableMaintenance vacuumRetried(TransientRetries retries, Connection c, TableName table) throws SQLException {
+        try {
+            return retries.run("maintenance: vacuuming " + table, () -> cancelled, () -> vacuum(c, table));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("maintenance of source " + source.name() + " interrupted", "57014", e);
+        }
     }
 
     private TableMaintenance vacuum(Connection c, TableName table) throws SQLException {

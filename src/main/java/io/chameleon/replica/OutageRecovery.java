@@ -3,6 +3,7 @@ package io.chameleon.replica;
 import io.chameleon.config.PgConn;
 import io.chameleon.config.SourceConfig;
 import io.chameleon.config.SourceConfig.OnError;
+import io.chameleon.failure.TransientRetries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +15,10 @@ import java.util.function.BooleanSupplier;
 /**
  * Runs the replica's pipeline and restarts it when either server goes away, as on_error_read says:
  * {@code continue} warns, pauses (1 s, doubling up to 60 s) and tries again for as long as it takes;
- * {@code exit} stops with an {@link OutageStop}. Any other failure ends the run.
+ * {@code exit} stops with an {@link OutageStop}. A transient failure (a deadlock, a lock not granted
+ * within lock_timeout, a server busy: {@link io.chameleon.failure.Failure#RETRY}) is tried again as
+ * {@link TransientRetries} says, whatever on_error_read is; its last attempt is left to
+ * on_error_replay. Any other failure ends the run.
  *
  * <p>Each attempt starts from the applied position in the catalogue. That position commits with
  * the rows it covers, so a restart neither loses nor doubles a transaction: what was read or
@@ -24,8 +28,6 @@ final class OutageRecovery {
     private static final Logger LOG = LoggerFactory.getLogger(OutageRecovery.class);
     private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(60);
-    /** How often a pause looks at stop requests. */
-    private static final Duration STOP_CHECK = Duration.ofMillis(100);
 
     /** One attempt: connects to both servers, calls {@code connected}, then replicates until stopped or failed. */
     interface Pipeline {
@@ -35,14 +37,17 @@ final class OutageRecovery {
     private final SourceConfig source;
     private final PgConn pg;
     private final BooleanSupplier stopRequested;
+    private final TransientRetries retries;
     private final Backoff backoff = new Backoff(FIRST_PAUSE, LONGEST_PAUSE);
     private Outage outage;
     private Instant outageSince;
 
-    OutageRecovery(SourceConfig source, PgConn pg, BooleanSupplier stopRequested) {
+    /** @param retries the daemon's count of transient failures, which a batch applied resets */
+    OutageRecovery(SourceConfig source, PgConn pg, BooleanSupplier stopRequested, TransientRetries retries) {
         this.source = source;
         this.pg = pg;
         this.stopRequested = stopRequested;
+        this.retries = retries;
     }
 
     /** Returns when a stop was requested; throws on a failure that is not an outage, or on an outage with exit. */
@@ -54,7 +59,9 @@ final class OutageRecovery {
             } catch (Exception e) {
                 Optional<Outage> found = Outage.of(e, source, pg);
                 if (found.isEmpty()) {
-                    throw e;
+                    Duration pause = retries.next(e, e.getMessage()).orElseThrow(() -> e);
+                    TransientRetries.sleep(pause, stopRequested);
+                    continue;
                 }
                 if (source.onErrorRead() == OnError.EXIT) {
                     throw new OutageStop(found.get(), source.name());
@@ -73,10 +80,7 @@ final class OutageRecovery {
         LOG.warn("{}; on_error_read continue: the replica restarts from its applied position, next attempt in {} s"
                 + " (retry {})", current.message(), pause.toSeconds(), backoff.attempts());
         LOG.debug("outage of {}", current.server(), current.cause());
-        long deadline = System.nanoTime() + pause.toNanos();
-        while (!stopRequested.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(STOP_CHECK.toMillis());
-        }
+        TransientRetries.sleep(pause, stopRequested);
     }
 
     private void connected() {

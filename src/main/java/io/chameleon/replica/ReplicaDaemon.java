@@ -13,11 +13,13 @@ import io.chameleon.catalog.SourceRecord;
 import io.chameleon.catalog.SourceStatus;
 import io.chameleon.config.ChameleonConfig;
 import io.chameleon.config.SourceConfig;
+import io.chameleon.failure.TransientRetries;
 import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.mysql.MysqlConnector;
 import io.chameleon.ddl.DdlTranslator;
 import io.chameleon.mysql.ServerInfo;
 import io.chameleon.mysql.SessionSettings;
+import io.chameleon.pg.LockHolders;
 import io.chameleon.pg.PgConnector;
 import io.chameleon.types.TypeMapper;
 import org.slf4j.Logger;
@@ -28,6 +30,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -72,6 +75,8 @@ public final class ReplicaDaemon {
     private final AtomicReference<Instant> lastRead = new AtomicReference<>();
     private final ReplicaMetrics metrics;
     private final AdjustmentLog adjustments;
+    /** Transient failures of the pipeline, counted across its restarts until a batch or a schema change commits. */
+    private final TransientRetries retries;
     private volatile boolean stopRequested;
 
     private ReplicaDaemon(PgConnector pg, SourceConfig source, DdlTranslator translator, TrackedTargets build,
@@ -85,6 +90,7 @@ public final class ReplicaDaemon {
         this.host = host;
         this.metrics = new ReplicaMetrics(source.name(), tables.skippedChanges(), tables.leftOut(), Clock.systemUTC());
         this.adjustments = new AdjustmentLog(source.name(), ADJUSTMENT_LOG_INTERVAL, Clock.systemUTC());
+        this.retries = new TransientRetries(source.name());
     }
 
     /**
@@ -127,7 +133,9 @@ public final class ReplicaDaemon {
     /**
      * Replicates until {@link #stop()} is called or something fails; returns after the current
      * batch is applied and the status is recorded. An outage of either server restarts the
-     * replication from the applied position or stops it, as on_error_read says ({@link OutageRecovery}).
+     * replication from the applied position or stops it, as on_error_read says; a transient failure
+     * (a deadlock, a lock not granted within lock_timeout) restarts it from there too, as
+     * {@link TransientRetries} says ({@link OutageRecovery}).
      *
      * @throws OutageStop when a server went away and on_error_read is exit
      */
@@ -146,8 +154,11 @@ public final class ReplicaDaemon {
             SourceStatus end = SourceStatus.ERROR;
             Exception failure = null;
             try {
-                try (Housekeeping housekeeping = Housekeeping.start(pg, source, sourceId)) {
-                    new OutageRecovery(source, pg.conn(), () -> stopRequested).run(this::replicate);
+                try (Housekeeping housekeeping = Housekeeping.start(pg, source, sourceId);
+                        LockHolders holders = LockHolders.start(pg, "source " + source.name() + ": the applier",
+                                source.lockTimeout())) {
+                    new OutageRecovery(source, pg.conn(), () -> stopRequested, retries)
+                            .run(connected -> replicate(connected, holders));
                 }
                 end = SourceStatus.STOPPED;
             } catch (Exception e) {
@@ -199,16 +210,22 @@ public final class ReplicaDaemon {
         return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** One attempt of {@link OutageRecovery}: from the applied position the catalogue holds now. */
-    private void replicate(Runnable connected) throws Exception {
-        try (Connection statusConnection = pg.open(); Connection applyConnection = pg.open()) {
+    /**
+     * One attempt of {@link OutageRecovery}: from the applied position the catalogue holds now. The
+     * applier waits for a lock at most lock_timeout, then fails and tries again, so a user's lock
+     * delays the replica rather than holding it forever; {@link LockHolders} says whose lock it is.
+     */
+    private void replicate(Runnable connected, LockHolders holders) throws Exception {
+        try (Connection statusConnection = pg.open(); Connection applyConnection = lockTimeLimited(pg.open())) {
+            holders.watch(applyConnection);
             Catalog catalog = Catalog.open(statusConnection);
             SourceRecord record = catalog.sources().get(source.name());
             // the tracked definitions at the applied position: a change applied by an earlier attempt is in them
             TrackedState state = TrackedState.load(catalog, record.id(), source, null, server);
             ReplicaTables tables = ReplicaTables.of(catalog.tables().list(record.id()), state, build);
             // loaded now, the tables disabled by on_error_replay continue are left out
-            BatchApplier applier = new BatchApplier(applyConnection, record.id(), tables.targets(), source.onErrorReplay());
+            BatchApplier applier = new BatchApplier(applyConnection, record.id(), tables.targets(), source.onErrorReplay(),
+                    retries::retrying);
             ReplicaMemory memory = ReplicaMemory.of(source);
             TransactionQueue queue = new TransactionQueue(QUEUE_CAPACITY, memory.queueBytes(), memory.batch());
             BinlogReader reader = new BinlogReader(source.name(), source.dbConn(), source.myServerId(), record.applied(),
@@ -219,7 +236,7 @@ public final class ReplicaDaemon {
                     }, new DdlFollower(source.name(), translator, build, state, queue,
                     source.onErrorReplay()));
             SchemaChangeApplier changes = new SchemaChangeApplier(applyConnection, record.id(), source.onErrorReplay(),
-                    build, applier);
+                    build, applier, retries::retrying);
             LOG.info("replica of source {} starts at {} with {} tables", source.name(), record.applied(),
                     tables.targets().size());
             GtidResumeCheck.requireResumable(source, record.applied());
@@ -252,6 +269,7 @@ public final class ReplicaDaemon {
             SchemaChange change = queue.pollSchemaChange();
             if (change != null) {
                 changes.apply(change);
+                retries.succeeded();
                 continue;
             }
             List<SourceTransaction> batch = queue.nextBatch(maxCollect, IDLE_WAIT);
@@ -267,6 +285,7 @@ public final class ReplicaDaemon {
                         result.committed() ? "" : " (committed with its last part)");
                 if (result.committed()) {
                     adjustments.committed(result.adjustments());
+                    retries.succeeded();
                     consistent = consistent || markConsistentOnceReached(catalog, record, result.applied());
                 }
             }
@@ -290,6 +309,17 @@ public final class ReplicaDaemon {
         catalog.positions().markConsistent(record.id());
         LOG.info("source {} is consistent: replay passed the high watermark {}", source.name(), record.highWatermark());
         return true;
+    }
+
+    private Connection lockTimeLimited(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT set_config('lock_timeout', ?, false)")) {
+            s.setString(1, source.lockTimeout());
+            s.execute();
+            return c;
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
     }
 
     private static boolean hasPostgis(Connection c) throws SQLException {

@@ -13,6 +13,7 @@ import io.chameleon.ddl.DdlOutcome;
 import io.chameleon.ddl.TableChange;
 import io.chameleon.ddl.TrackedTable;
 import io.chameleon.ddl.TrackedTableJson;
+import io.chameleon.failure.Failure;
 import io.chameleon.pg.ConnectionLoss;
 import io.chameleon.schema.IndexDef;
 import io.chameleon.schema.TableName;
@@ -28,6 +29,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * Applies a {@link SchemaChange} between transactions, on the applier's connection: its PostgreSQL
@@ -39,6 +41,8 @@ import java.util.Set;
  * <p>A statement PostgreSQL refuses follows on_error_replay: {@code continue} rolls it back, keeps
  * the new definitions and disables its tables, with error_log naming both statements, the message
  * and the position; {@code exit} rolls back everything (the position too), logs the same and throws.
+ * A transient failure (a lock not granted within lock_timeout, a deadlock) disables nothing while it
+ * is still retried: everything rolls back and it is thrown, to be read and tried again.
  */
 final class SchemaChangeApplier {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaChangeApplier.class);
@@ -49,15 +53,18 @@ final class SchemaChangeApplier {
     private final OnError onErrorReplay;
     private final TrackedTargets build;
     private final BatchApplier applier;
+    private final BooleanSupplier retryTransient;
 
+    /** @param retryTransient whether a transient failure is to be tried again now, as {@link BatchApplier}'s */
     SchemaChangeApplier(Connection connection, int sourceId, OnError onErrorReplay, TrackedTargets build,
-            BatchApplier applier) throws SQLException {
+            BatchApplier applier, BooleanSupplier retryTransient) throws SQLException {
         this.connection = connection;
         this.catalog = Catalog.open(connection);
         this.sourceId = sourceId;
         this.onErrorReplay = onErrorReplay;
         this.build = build;
         this.applier = applier;
+        this.retryTransient = retryTransient;
     }
 
     /** @throws ApplyException when PostgreSQL refuses it under on_error_replay exit, or the catalogue write fails */
@@ -80,7 +87,7 @@ final class SchemaChangeApplier {
                 }
                 failed = null;
             } catch (SQLException e) {
-                if (savepoint == null || ConnectionLoss.in(e).isPresent()) {
+                if (savepoint == null || !Failure.blamesTable(e, retryTransient.getAsBoolean())) {
                     throw e;
                 }
                 connection.rollback(savepoint);
@@ -105,8 +112,10 @@ final class SchemaChangeApplier {
             ApplyException failure = new ApplyException("source id " + sourceId + ": " + change.describe()
                     + " was not applied: " + e.getMessage() + " (rolled back: the applied position is still before it)",
                     e);
-            catalog.errors().logAlone(sourceId, new ErrorEntry(null, first(o), sqlText(change, failed), e.getMessage(),
-                    change.statement().at()), failure);
+            if (!Failure.retriedLater(e, retryTransient.getAsBoolean())) {
+                catalog.errors().logAlone(sourceId, new ErrorEntry(null, first(o), sqlText(change, failed),
+                        e.getMessage(), change.statement().at()), failure);
+            }
             throw failure;
         }
     }

@@ -131,12 +131,14 @@ class CompressedTransactionTest {
         assertThatThrownBy(() -> assembler.accept(event))
                 .hasMessageContaining("at " + FILE + ":" + START)
                 .hasMessageContaining("hold 456 bytes where its header announces 466")
-                .hasMessageContaining("mysqlbinlog --start-position=" + START + " --stop-position=" + (START + bytes.length));
+                .hasMessageContaining("mysqlbinlog --read-from-remote-server --host=localhost --port=3306 --user=reader -p"
+                        + " --start-position=" + START + " --stop-position=" + (START + bytes.length));
     }
 
     private TransactionAssembler assembler(BatchBounds bounds, BinlogPosition itemsSnapshot) {
         return new TransactionAssembler(FILE, null, Map.of(ITEMS, new ReaderTable(COLUMNS, itemsSnapshot)),
-                new RowImages(new BinlogValues(true)), bounds, handedOn::add);
+                new RowImages(new BinlogValues(true)), bounds, handedOn::add,
+                new Mysqlbinlog("localhost", 3306, "reader"));
     }
 
     private static Event mysqlEvent() throws IOException {

@@ -140,7 +140,8 @@ class TransactionAssemblerTest {
 
     private TransactionAssembler assembler(BatchBounds bounds, BinlogPosition itemsSnapshot) {
         return new TransactionAssembler(FILE, null, Map.of(ITEMS, new ReaderTable(COLUMNS, itemsSnapshot)),
-                new RowImages(new BinlogValues(false)), bounds, handedOn::add);
+                new RowImages(new BinlogValues(false)), bounds, handedOn::add,
+                new Mysqlbinlog("localhost", 3306, "reader"));
     }
 
     /** BEGIN, {@code rows} inserts from id {@code firstId} in one event, COMMIT (XID). */

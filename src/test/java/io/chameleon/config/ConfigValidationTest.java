@@ -28,9 +28,9 @@ class ConfigValidationTest {
 
     @Test
     void anUnknownKeyWithNothingCloseListsTheValidOnes() {
-        assertThat(refused(Fixtures.minimal().replace("  database: target\n", "  database: target\n  sslmode: on\n")))
-                .isEqualTo("pg_conn.sslmode: found an unknown key; allowed: the keys of pg_conn: "
-                        + "host, port, user, password, database, charset");
+        assertThat(refused(Fixtures.minimal().replace("  database: target\n", "  database: target\n  gzip: on\n")))
+                .isEqualTo("pg_conn.gzip: found an unknown key; allowed: the keys of pg_conn: "
+                        + "host, port, user, password, database, charset, sslmode, sslrootcert, sslcert, sslkey");
     }
 
     @Test

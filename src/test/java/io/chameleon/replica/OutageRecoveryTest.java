@@ -3,6 +3,7 @@ package io.chameleon.replica;
 import io.chameleon.binlog.SourceUnavailable;
 import io.chameleon.config.ChameleonConfig;
 import io.chameleon.config.ConfigLoader;
+import io.chameleon.failure.TransientRetries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +27,7 @@ class OutageRecoveryTest {
     void continueRunsThePipelineAgainAfterEitherServersOutage() throws Exception {
         ChameleonConfig config = config("continue");
         List<String> attempts = new ArrayList<>();
-        new OutageRecovery(config.source("mysql"), config.pgConn(), () -> false).run(connected -> {
+        new OutageRecovery(config.source("mysql"), config.pgConn(), () -> false, new TransientRetries("mysql")).run(connected -> {
             attempts.add("attempt");
             if (attempts.size() == 1) {
                 throw new SourceUnavailable("source mysql: the MySQL server my.example:3306 is unavailable", null);
@@ -43,7 +44,7 @@ class OutageRecoveryTest {
     @Test
     void exitStopsWithTheServerAndWhatToDo() throws Exception {
         ChameleonConfig config = config("exit");
-        OutageRecovery recovery = new OutageRecovery(config.source("mysql"), config.pgConn(), () -> false);
+        OutageRecovery recovery = new OutageRecovery(config.source("mysql"), config.pgConn(), () -> false, new TransientRetries("mysql"));
 
         assertThatThrownBy(() -> recovery.run(connected -> {
             throw new SQLException("Connection to pg.example:5432 refused", "08001");
@@ -58,10 +59,27 @@ class OutageRecoveryTest {
         ChameleonConfig config = config("continue");
         IllegalStateException decode = new IllegalStateException("a row event carries 2 of its columns but 1 are tracked");
 
-        assertThatThrownBy(() -> new OutageRecovery(config.source("mysql"), config.pgConn(), () -> false)
+        assertThatThrownBy(() -> new OutageRecovery(config.source("mysql"), config.pgConn(), () -> false, new TransientRetries("mysql"))
                 .run(connected -> {
                     throw decode;
                 })).isSameAs(decode);
+    }
+
+    @Test
+    void aTransientFailureIsRetriedWhateverOnErrorReadSays() throws Exception {
+        ChameleonConfig config = config("exit");
+        List<String> attempts = new ArrayList<>();
+        new OutageRecovery(config.source("mysql"), config.pgConn(), () -> false, new TransientRetries("mysql"))
+                .run(connected -> {
+                    attempts.add("attempt");
+                    if (attempts.size() == 1) {
+                        throw new IllegalStateException("table s.t failed",
+                                new SQLException("canceling statement due to lock timeout", "55P03"));
+                    }
+                    connected.run();
+                });
+
+        assertThat(attempts).hasSize(2);
     }
 
     @Test
@@ -69,7 +87,7 @@ class OutageRecoveryTest {
         ChameleonConfig config = config("continue");
         AtomicBoolean stop = new AtomicBoolean();
         List<String> attempts = new ArrayList<>();
-        new OutageRecovery(config.source("mysql"), config.pgConn(), stop::get).run(connected -> {
+        new OutageRecovery(config.source("mysql"), config.pgConn(), stop::get, new TransientRetries("mysql")).run(connected -> {
             attempts.add("attempt");
             stop.set(true);
             throw new SourceUnavailable("the MySQL server is unavailable", null);

@@ -1,6 +1,7 @@
 package io.chameleon.replica;
 
 import io.chameleon.testing.ReplicaFixture;
+import io.chameleon.testing.TypeMatrix;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -30,18 +31,7 @@ class TypeMatrixStreamIT {
     @Test
     void everyTypeStreamsAsInitReplicaCopiesIt() throws Exception {
         ReplicaFixture fx = ReplicaFixture.create("type_stream", "    sleep_loop: 1\n");
-        fx.mysqlExec("""
-                CREATE TABLE t (id int PRIMARY KEY,
-                  ti tinyint, tiu tinyint unsigned, si smallint, siu smallint unsigned, mi mediumint,
-                  miu mediumint unsigned, i int, iu int unsigned, bi bigint, biu bigint unsigned,
-                  dec65 decimal(65,30), dec52 decimal(5,2) unsigned, f float, d double,
-                  b1 bit(1), b10 bit(10), b64 bit(64), flag tinyint(1), y year,
-                  da date, dt0 datetime, dt6 datetime(6), ts3 timestamp(3) NULL, tm time, tm6 time(6),
-                  ch char(5), vc varchar(20), u4 varchar(20) CHARACTER SET utf8mb4,
-                  l1 varchar(20) CHARACTER SET latin1, tx text, ltx longtext,
-                  bin binary(4), vb varbinary(10), bl blob,
-                  e enum('a','b c','é'), st set('x','y','z'), j json,
-                  g geometry, pt point, mpoly multipolygon) CHARACTER SET utf8mb4""",
+        fx.mysqlExec("CREATE TABLE t (id int PRIMARY KEY,\n" + TypeMatrix.COLUMNS + ") CHARACTER SET utf8mb4",
                 "INSERT INTO t (id, i, vc) VALUES (1, 1, 'copied by init')");
         fx.initReplica();
 

@@ -43,7 +43,8 @@ class UndecodableRowIT {
             assertThat(fx.pgStrings("SELECT mysql_table || ' ' || replicated || ' ' || not_replicated_reason"
                     + " FROM sch_chameleon.replicated_tables WHERE mysql_table = 'odd'")).singleElement()
                     .satisfies(r -> assertThat(r).startsWith("odd false ").contains("cannot be decoded",
-                            "binlog_row_image", "mysqlbinlog --read-from-remote-server --start-position=", "sync_tables"));
+                            "binlog_row_image", "mysqlbinlog --read-from-remote-server --host=", " -p --start-position=",
+                            "sync_tables"));
             assertThat(fx.pgStrings("SELECT mysql_table || ' | ' || message FROM sch_chameleon.error_log")).singleElement()
                     .satisfies(e -> assertThat(e).startsWith("odd | ").containsPattern("at [^ ]+\\.\\d+:\\d+ cannot")
                             .contains("mysqlbinlog"));
@@ -63,7 +64,7 @@ class UndecodableRowIT {
                 () -> fx.run("start_replica", "--source", "mysql", "--debug"));
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
-        assertThat(run.all()).contains(fx.mysqlSchema + ".odd", "cannot be decoded", "mysqlbinlog");
+        assertThat(run.all()).contains(fx.mysqlSchema + ".odd", "cannot be decoded", "mysqlbinlog --read-from-remote-server");
         SourceRecord after = record(fx);
         assertThat(after.status()).isEqualTo(SourceStatus.ERROR);
         assertThat(after.applied()).isEqualTo(before);

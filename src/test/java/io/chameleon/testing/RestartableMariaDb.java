@@ -22,8 +22,12 @@ public final class RestartableMariaDb implements RestartableSource {
         this.running = true;
     }
 
-    public static RestartableMariaDb start() throws Exception {
+    /** @param extraArgs more mariadbd options, for example {@code --ssl-ca=...} */
+    public static RestartableMariaDb start(String... extraArgs) throws Exception {
         DBConfigurationBuilder b = TestServers.mariaDbConfig(Files.createTempDirectory("chameleon-mariadb-private"));
+        for (String arg : extraArgs) {
+            b.addArg(arg);
+        }
         b.setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
         DB db = new PatientDb(b.build());
         db.start();

@@ -12,6 +12,7 @@ import io.chameleon.schema.ColumnDef;
 import io.chameleon.schema.TableDef;
 import io.chameleon.schema.TableName;
 import io.chameleon.testing.TestServers;
+import io.chameleon.testing.TypeMatrix;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
@@ -49,19 +50,8 @@ class TypeRoundTripIT {
 
     @Test
     void everyTypeReadsBackTheSameInPostgres() throws Exception {
-        mysql("""
-                CREATE TABLE t (id int PRIMARY KEY,
-                  ti tinyint, tiu tinyint unsigned, si smallint, siu smallint unsigned, mi mediumint,
-                  miu mediumint unsigned, i int, iu int unsigned, bi bigint, biu bigint unsigned,
-                  dec65 decimal(65,30), dec52 decimal(5,2) unsigned, f float, d double,
-                  b1 bit(1), b10 bit(10), b64 bit(64), flag tinyint(1), y year,
-                  da date, dt0 datetime, dt6 datetime(6), ts3 timestamp(3) NULL, tm time, tm6 time(6),
-                  ch char(5), vc varchar(20), u4 varchar(20) CHARACTER SET utf8mb4,
-                  l1 varchar(20) CHARACTER SET latin1, tx text, ltx longtext,
-                  bin binary(4), vb varbinary(10), bl blob,
-                  e enum('a','b c','é'), st set('x','y','z'), j json,
-                  g geometry, pt point, mpoly multipolygon, gc geometrycollection""" + mariadbOnly(", uid uuid, ip inet6") + """
-                ) CHARACTER SET utf8mb4""",
+        mysql("CREATE TABLE t (id int PRIMARY KEY,\n" + TypeMatrix.COLUMNS + ", gc geometrycollection" + mariadbOnly(", uid uuid, ip inet6")
+                + ") CHARACTER SET utf8mb4",
                 insert(1, "-128", "0", "-32768", "0", "-8388608", "0", "-2147483648", "0", "-9223372036854775808", "0",
                         "-" + NINES, "0.00", "-3.40282e38", "-1.7976931348623157e308", "b'0'", "b'0'", "b'0'", "0",
                         "1901", q("1000-01-01"), q("1000-01-01 00:00:00"), q("0001-01-01 00:00:00.000001"),
