@@ -10,9 +10,4 @@ import io.chameleon.schema.TableName;
  * @param values how many values
  * @param first the end of the transaction that wrote the first of them
  */
-public record ColumnAdjustment(TableName table, String column, String kind, long values, BinlogPosition first) {
-    /** E.g. {@code shop.orders.shipped ZERO_DATE_TO_NULL}. */
-    public String columnAndKind() {
-        return table + "." + column + " " + kind;
-    }
-}
+public record ColumnAdjustment(TableName table, String column, String kind, long values, BinlogPosition first) {}
