@@ -2,7 +2,6 @@ package io.chameleon.apply;
 
 import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.schema.TableName;
-import io.chameleon.types.ConversionReport;
 
 import java.util.Collections;
 import java.util.SortedMap;
@@ -16,7 +15,9 @@ import java.util.TreeMap;
  * @param keysDeleted keys the batch deleted from the targets (rows found and removed)
  * @param rowsInserted final rows inserted
  * @param skippedRowChanges per table without a usable key or target, row changes left out
- * @param adjustments values the converters adjusted under the source's policies, to be logged
+ * @param adjustments values the converters adjusted under the source's policies, committed with this
+ *     batch (for the last part of a transaction, all its parts'; none for a part that is not the last),
+ *     already counted in the catalogue: the replica logs them and counts them in its metrics
  * @param applied the applied position now stored in the catalogue; null after a part that is not the
  *     last of its transaction, whose PostgreSQL transaction stays open for the rest
  * @param disabledTables under on_error_replay continue, the tables whose part of this batch failed,
@@ -24,7 +25,7 @@ import java.util.TreeMap;
  *     and logged in error_log in the batch's transaction, and the applier leaves them out from now on
  */
 public record ApplyResult(long rowChanges, long keysDeleted, long rowsInserted,
-        SortedMap<TableName, Long> skippedRowChanges, ConversionReport adjustments, BinlogPosition applied,
+        SortedMap<TableName, Long> skippedRowChanges, AdjustedValues adjustments, BinlogPosition applied,
         SortedMap<TableName, String> disabledTables) {
 
     public ApplyResult {

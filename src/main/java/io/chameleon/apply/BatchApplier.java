@@ -130,9 +130,10 @@ public final class BatchApplier {
         ReducedBatch batch = BatchReducer.reduce(transactions, keyPositions, foreignKeyActions);
         OpenTransaction held = continueOrBegin(transactions);
         SourceTransaction last = transactions.get(transactions.size() - 1);
-        ConversionReport adjustments = new ConversionReport();
-        TableApplier tables = new TableApplier(connection, adjustments);
-        ReferentialCascade cascade = new ReferentialCascade(connection, adjustments);
+        AdjustedValues adjustments = new AdjustedValues();
+        TableApplier tables = new TableApplier(connection);
+        // the actions match and set parent keys, values already counted as the parent's rows
+        ReferentialCascade cascade = new ReferentialCascade(connection, new ConversionReport());
         SortedMap<TableName, String> disabled = new TreeMap<>();
         SortedMap<TableName, Long> skipped = new TreeMap<>(batch.skippedRowChanges());
         long deleted = 0;
@@ -151,7 +152,10 @@ public final class BatchApplier {
                     }
                     Savepoint savepoint = onErrorReplay == OnError.CONTINUE ? connection.setSavepoint() : null;
                     try {
-                        TableApplier.Counts counts = tables.apply(target, e.getValue());
+                        // counted apart, so a table rolled back to its savepoint leaves no count behind
+                        AdjustedValues tableAdjusted = new AdjustedValues();
+                        TableApplier.Counts counts = tables.apply(target, e.getValue(), tableAdjusted);
+                        adjustments.add(tableAdjusted);
                         deleted += counts.deleted();
                         inserted += counts.inserted();
                         rowChanges += e.getValue().rowChanges();
@@ -177,10 +181,11 @@ public final class BatchApplier {
                 }
             }
             current = null;
-            held.applied(last, rowChanges, skipped.values().stream().mapToLong(Long::longValue).sum());
+            held.applied(last, rowChanges, skipped.values().stream().mapToLong(Long::longValue).sum(), adjustments);
             if (last.last()) {
                 catalog.positions().recordApplied(sourceId, new AppliedBatch(batch.end(), batch.sourceTime(),
-                        batch.transactions(), held.rowChanges(), held.skippedRowChanges(), 0));
+                        batch.transactions(), held.rowChanges(), held.skippedRowChanges(), 0),
+                        held.adjusted().entries());
                 connection.commit();
             }
         } catch (SQLException | BadValueException | RuntimeException e) {
@@ -200,7 +205,7 @@ public final class BatchApplier {
         }
         if (!last.last()) {
             open = held;
-            return new ApplyResult(rowChanges, deleted, inserted, skipped, adjustments, null, disabled);
+            return new ApplyResult(rowChanges, deleted, inserted, skipped, new AdjustedValues(), null, disabled);
         }
         open = null;
         if (held.parts() > 1) {
@@ -210,7 +215,7 @@ public final class BatchApplier {
             targets.remove(t);
             keyPositions.remove(t);
         }
-        return new ApplyResult(rowChanges, deleted, inserted, skipped, adjustments, batch.end(), disabled);
+        return new ApplyResult(rowChanges, deleted, inserted, skipped, held.adjusted(), batch.end(), disabled);
     }
 
     /**

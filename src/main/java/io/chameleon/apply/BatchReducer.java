@@ -2,6 +2,7 @@ package io.chameleon.apply;
 
 import io.chameleon.binlog.RowChange;
 import io.chameleon.binlog.SourceTransaction;
+import io.chameleon.mysql.BinlogPosition;
 import io.chameleon.schema.TableName;
 
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ public final class BatchReducer {
                     actedOn = new ArrayList<>();
                     updatedInRun.clear();
                 }
-                add(tables.computeIfAbsent(change.table(), t -> new TableReduction()), change, key);
+                add(tables.computeIfAbsent(change.table(), t -> new TableReduction()), change, key, tx.end());
                 if (acts) {
                     actedOn.add(change);
                     if (change.kind() == RowChange.Kind.UPDATE) {
@@ -76,11 +77,11 @@ public final class BatchReducer {
         return first.table().equals(next.table()) && first.kind() == next.kind();
     }
 
-    private static void add(TableReduction table, RowChange change, int[] key) {
+    private static void add(TableReduction table, RowChange change, int[] key, BinlogPosition at) {
         switch (change.kind()) {
-            case INSERT -> table.insert(RowKey.of(require(change, change.after(), "after"), key), change.after());
+            case INSERT -> table.insert(RowKey.of(require(change, change.after(), "after"), key), change.after(), at);
             case UPDATE -> table.update(RowKey.of(require(change, change.before(), "before"), key),
-                    RowKey.of(require(change, change.after(), "after"), key), change.after());
+                    RowKey.of(require(change, change.after(), "after"), key), change.after(), at);
             case DELETE -> table.delete(RowKey.of(require(change, change.before(), "before"), key));
         }
     }

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 /**
  * What the applier's PostgreSQL transaction holds until it commits: the parts of one MySQL
  * transaction applied so far (a batch of whole transactions is a part 1 that commits at once), the
- * row changes they applied and left out, and the tables on_error_replay continue disabled in it,
+ * row changes they applied and left out, the values they adjusted, and the tables on_error_replay continue disabled in it,
  * which take effect in the applier only once the transaction commits.
  */
 final class OpenTransaction {
@@ -20,14 +20,16 @@ final class OpenTransaction {
     private BinlogPosition lastEnd;
     private long rowChanges;
     private long skippedRowChanges;
+    private final AdjustedValues adjusted = new AdjustedValues();
 
     /** Whether {@code next} is the part that follows the last one applied. */
     boolean continuedBy(SourceTransaction next) {
         return lastPart > 0 && next.part() == lastPart + 1;
     }
 
-    void applied(SourceTransaction part, long partRowChanges, long partSkippedRowChanges) {
+    void applied(SourceTransaction part, long partRowChanges, long partSkippedRowChanges, AdjustedValues partAdjusted) {
         lastPart = part.part();
+        adjusted.add(partAdjusted);
         lastEnd = part.end();
         rowChanges += partRowChanges;
         skippedRowChanges += partSkippedRowChanges;
@@ -41,6 +43,11 @@ final class OpenTransaction {
     /** Row changes its parts left out: tables without a key, or disabled by on_error_replay continue. */
     long skippedRowChanges() {
         return skippedRowChanges;
+    }
+
+    /** Values all its parts adjusted under the source's value policies. */
+    AdjustedValues adjusted() {
+        return adjusted;
     }
 
     int parts() {

@@ -24,12 +24,10 @@ final class TableApplier {
     private static final String KEYS_TABLE = "chameleon_apply_keys";
 
     private final Connection connection;
-    private final ConversionReport report;
     private String statement;
 
-    TableApplier(Connection connection, ConversionReport report) {
+    TableApplier(Connection connection) {
         this.connection = connection;
-        this.report = report;
     }
 
     /** The statement or COPY last sent (the one that failed when {@link #apply} throws), or null. */
@@ -40,10 +38,11 @@ final class TableApplier {
     /** Keys deleted (rows found) and rows inserted. */
     record Counts(long deleted, long inserted) {}
 
-    Counts apply(ApplyTarget target, TableReduction changes) throws SQLException, BadValueException {
+    /** @param adjusted where the values adjusted under the source's policies are counted */
+    Counts apply(ApplyTarget target, TableReduction changes, AdjustedValues adjusted) throws SQLException, BadValueException {
         statement = null;
         long deleted = changes.insertOnly() ? 0 : deleteKeys(target, changes);
-        long inserted = insertSurvivors(target, changes);
+        long inserted = insertSurvivors(target, changes, adjusted);
         return new Counts(deleted, inserted);
     }
 
@@ -58,7 +57,9 @@ final class TableApplier {
             // the key values are converted by their own columns' converters, so they match the stored values
             List<ColumnConverter> keyConverters = IntStream.of(keyPositions)
                     .mapToObj(target.converters()::get).toList();
-            try (CopyStream copy = new CopyStream(connection, statement = "COPY " + keys + " FROM STDIN", report)) {
+            // keys only locate the rows to delete: the values written are counted once, as survivors
+            try (CopyStream copy = new CopyStream(connection, statement = "COPY " + keys + " FROM STDIN",
+                    new ConversionReport())) {
                 for (RowKey key : changes.deletedKeys()) {
                     copy.write(key.values(), keyOrder, keyConverters);
                 }
@@ -75,19 +76,23 @@ final class TableApplier {
         }
     }
 
-    private long insertSurvivors(ApplyTarget target, TableReduction changes) throws SQLException, BadValueException {
+    private long insertSurvivors(ApplyTarget target, TableReduction changes, AdjustedValues adjusted)
+            throws SQLException, BadValueException {
         if (changes.survivors().isEmpty()) {
             return 0;
         }
         int[] all = IntStream.range(0, target.columns().size()).toArray();
         try (CopyStream copy = new CopyStream(connection, statement = "COPY " + target.qualifiedName() + " ("
-                + columnList(target.columns()) + ") FROM STDIN", report)) {
-            for (byte[][] row : changes.survivors().values()) {
+                + columnList(target.columns()) + ") FROM STDIN", adjusted.report())) {
+            for (TableReduction.Survivor survivor : changes.survivors().values()) {
+                byte[][] row = survivor.row();
                 if (row.length != all.length) {
                     throw new IllegalStateException(target.mysqlName() + ": a row image has " + row.length
                             + " values but the table tracks " + all.length + " columns");
                 }
+                int mark = adjusted.mark();
                 copy.write(row, all, target.converters());
+                adjusted.wrote(mark, survivor.writtenAt());
             }
             return copy.finish();
         }

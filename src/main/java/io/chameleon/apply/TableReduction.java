@@ -1,5 +1,7 @@
 package io.chameleon.apply;
 
+import io.chameleon.mysql.BinlogPosition;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,20 +16,26 @@ import java.util.Set;
  */
 public final class TableReduction {
     private final Set<RowKey> deletedKeys = new LinkedHashSet<>();
-    private final Map<RowKey, byte[][]> survivors = new LinkedHashMap<>();
+    private final Map<RowKey, Survivor> survivors = new LinkedHashMap<>();
     private long rowChanges;
 
-    void insert(RowKey key, byte[][] row) {
-        survivors.put(key, row);
+    /**
+     * A final row and the end of the transaction that wrote it, where a value the converters adjust
+     * is reported to come from.
+     */
+    public record Survivor(byte[][] row, BinlogPosition writtenAt) {}
+
+    void insert(RowKey key, byte[][] row, BinlogPosition at) {
+        survivors.put(key, new Survivor(row, at));
         rowChanges++;
     }
 
     /** Both keys are deleted: the old row goes, and the new key is cleared for the final row. */
-    void update(RowKey before, RowKey after, byte[][] row) {
+    void update(RowKey before, RowKey after, byte[][] row, BinlogPosition at) {
         deletedKeys.add(before);
         survivors.remove(before);
         deletedKeys.add(after);
-        survivors.put(after, row);
+        survivors.put(after, new Survivor(row, at));
         rowChanges++;
     }
 
@@ -43,7 +51,7 @@ public final class TableReduction {
     }
 
     /** Final rows to insert, by key. */
-    public Map<RowKey, byte[][]> survivors() {
+    public Map<RowKey, Survivor> survivors() {
         return Collections.unmodifiableMap(survivors);
     }
 

@@ -56,6 +56,10 @@ public final class Catalog {
         return new MaintenanceTimes(connection);
     }
 
+    public StreamAdjustments adjustments() {
+        return new StreamAdjustments(connection);
+    }
+
     public StatusReport status() {
         return new StatusReport(connection);
     }

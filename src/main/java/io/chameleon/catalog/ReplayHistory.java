@@ -20,27 +20,34 @@ public final class ReplayHistory {
         this.connection = connection;
     }
 
-    /** Adds the batch to its minute; one statement, so it commits or rolls back with the caller's transaction. */
-    void record(int sourceId, AppliedBatch batch) throws SQLException {
+    /**
+     * Adds the batch to its minute; one statement, so it commits or rolls back with the caller's transaction.
+     *
+     * @param adjustedValues values the batch adjusted under the source's value policies
+     */
+    void record(int sourceId, AppliedBatch batch, long adjustedValues) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement("INSERT INTO sch_chameleon.replay_history AS h"
                 + " (source_id, minute_start, batches, transactions, row_changes, skipped_row_changes, ddl,"
-                + " total_replay_lag, max_replay_lag, last_binlog_file, last_binlog_position, last_gtid_set, last_applied_at)"
+                + " total_replay_lag, max_replay_lag, last_binlog_file, last_binlog_position, last_gtid_set, last_applied_at,"
+                + " adjusted_values)"
                 + " SELECT ?, date_trunc('minute', t.now), 1, ?, ?, ?, ?, t.now - t.source_time, t.now - t.source_time,"
-                + " ?, ?, ?, t.now FROM (SELECT clock_timestamp() AS now, ?::timestamptz AS source_time) t"
+                + " ?, ?, ?, t.now, ? FROM (SELECT clock_timestamp() AS now, ?::timestamptz AS source_time) t"
                 + " ON CONFLICT (source_id, minute_start) DO UPDATE SET batches = h.batches + 1,"
                 + " transactions = h.transactions + excluded.transactions, row_changes = h.row_changes + excluded.row_changes,"
                 + " skipped_row_changes = h.skipped_row_changes + excluded.skipped_row_changes, ddl = h.ddl + excluded.ddl,"
                 + " total_replay_lag = coalesce(h.total_replay_lag + excluded.total_replay_lag, h.total_replay_lag,"
                 + " excluded.total_replay_lag), max_replay_lag = greatest(h.max_replay_lag, excluded.max_replay_lag),"
                 + " last_binlog_file = excluded.last_binlog_file, last_binlog_position = excluded.last_binlog_position,"
-                + " last_gtid_set = excluded.last_gtid_set, last_applied_at = excluded.last_applied_at")) {
+                + " last_gtid_set = excluded.last_gtid_set, last_applied_at = excluded.last_applied_at,"
+                + " adjusted_values = h.adjusted_values + excluded.adjusted_values")) {
             s.setInt(1, sourceId);
             s.setLong(2, batch.transactions());
             s.setLong(3, batch.rowChanges());
             s.setLong(4, batch.skippedRowChanges());
             s.setLong(5, batch.ddl());
             PositionColumns.bind(s, 6, batch.end());
-            Jdbc.setInstant(s, 9, batch.sourceTime());
+            s.setLong(9, adjustedValues);
+            Jdbc.setInstant(s, 10, batch.sourceTime());
             s.executeUpdate();
         }
     }
@@ -65,7 +72,7 @@ public final class ReplayHistory {
                 + " FROM (VALUES (1, 'last hour', interval '1 hour'), (2, 'last day', interval '1 day')) w (n, period, span),"
                 + " LATERAL (SELECT coalesce(sum(batches), 0) AS batches, coalesce(sum(transactions), 0) AS transactions,"
                 + "   coalesce(sum(row_changes), 0) AS row_changes, coalesce(sum(skipped_row_changes), 0) AS skipped,"
-                + "   coalesce(sum(ddl), 0) AS ddl,"
+                + "   coalesce(sum(ddl), 0) AS ddl, coalesce(sum(adjusted_values), 0) AS adjusted,"
                 + "   round(extract(epoch FROM sum(total_replay_lag)) * 1000 / sum(batches)) AS avg_lag_ms,"
                 + "   round(extract(epoch FROM max(max_replay_lag)) * 1000) AS max_lag_ms"
                 + "   FROM sch_chameleon.replay_history"
@@ -82,7 +89,8 @@ public final class ReplayHistory {
                 while (rs.next()) {
                     windows.add(new ReplayWindow(rs.getString("period"), rs.getLong("batches"), rs.getLong("transactions"),
                             rs.getLong("row_changes"), rs.getLong("skipped"), rs.getLong("ddl"), rs.getLong("discarded"),
-                            rs.getLong("errors"), millis(rs, "avg_lag_ms"), millis(rs, "max_lag_ms")));
+                            rs.getLong("errors"), rs.getLong("adjusted"), millis(rs, "avg_lag_ms"),
+                            millis(rs, "max_lag_ms")));
                 }
             }
         }

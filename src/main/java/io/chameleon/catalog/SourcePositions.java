@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Where a source's replica stands in the binlog: the snapshot points init_replica leaves, the
@@ -55,6 +56,16 @@ public final class SourcePositions {
      * @throws LeaseLost when the lease is another process's: nothing may be committed
      */
     public void recordApplied(int sourceId, AppliedBatch batch) throws SQLException {
+        recordApplied(sourceId, batch, List.of());
+    }
+
+    /**
+     * As {@link #recordApplied(int, AppliedBatch)}, and adds the values the batch adjusted under the
+     * source's value policies to the stream adjustments and the replay history, in the same
+     * transaction: a batch replayed after a crash is counted once.
+     */
+    public void recordApplied(int sourceId, AppliedBatch batch, List<ColumnAdjustment> adjustments)
+            throws SQLException {
         try (PreparedStatement s = prepare("applied_binlog_file = ?, applied_binlog_position = ?,"
                 + " applied_gtid_set = ?, replay_source_time = ?, replayed_at = clock_timestamp(),"
                 + " replayed_rows = replayed_rows + ?, replayed_ddl = replayed_ddl + ?, skipped_rows = skipped_rows + ?",
@@ -69,7 +80,9 @@ public final class SourcePositions {
                 throw leaseLost(sourceId);
             }
         }
-        new ReplayHistory(connection).record(sourceId, batch);
+        new ReplayHistory(connection).record(sourceId, batch,
+                adjustments.stream().mapToLong(ColumnAdjustment::values).sum());
+        new StreamAdjustments(connection).record(sourceId, adjustments, batch.end());
     }
 
     /**

@@ -3,6 +3,7 @@ package io.chameleon.cli;
 import io.chameleon.format.TextTable;
 import io.chameleon.format.Json;
 import io.chameleon.catalog.Catalog;
+import io.chameleon.catalog.ColumnAdjustment;
 import io.chameleon.catalog.MaintenanceSchedule;
 import io.chameleon.catalog.ReplayWindow;
 import io.chameleon.catalog.SchemaMapping;
@@ -36,8 +37,9 @@ final class ShowStatusCommand extends ChameleonCommand {
                 int id = d.summary().id();
                 MaintenanceSchedule maintenance = catalog.maintenance().schedule(id, source().autoMaintenance());
                 List<ReplayWindow> replay = catalog.history().windows(id);
-                io.out().print(opts.json ? Json.compact(detailJson(d, maintenance, replay)) + "\n"
-                        : detailText(d, maintenance, replay));
+                List<ColumnAdjustment> adjusted = catalog.adjustments().list(id);
+                io.out().print(opts.json ? Json.compact(detailJson(d, maintenance, replay, adjusted)) + "\n"
+                        : detailText(d, maintenance, replay, adjusted));
             } else {
                 List<SourceSummary> all = report.sources();
                 io.out().print(opts.json ? Json.compact(all.stream().map(ShowStatusCommand::summaryJson).toList()) + "\n"
@@ -57,7 +59,8 @@ final class ShowStatusCommand extends ChameleonCommand {
         return t.render();
     }
 
-    private static String detailText(SourceDetail d, MaintenanceSchedule maintenance, List<ReplayWindow> replay) {
+    private static String detailText(SourceDetail d, MaintenanceSchedule maintenance, List<ReplayWindow> replay,
+            List<ColumnAdjustment> adjusted) {
         StringBuilder b = new StringBuilder(summaryText(List.of(d.summary()))).append('\n');
         TextTable mappings = TextTable.withHeader("MySQL schema", "PostgreSQL schema");
         for (SchemaMapping m : d.mappings()) {
@@ -65,10 +68,11 @@ final class ShowStatusCommand extends ChameleonCommand {
         }
         b.append("Schema mappings\n").append(mappings.render()).append('\n');
         TextTable status = TextTable.withHeader("Tables replicated", "Tables not replicated", "All tables", "Tables copied",
-                "Rows copied", "Discarded rows", "Replayed rows", "Replayed DDL", "Skipped rows", "Last maintenance",
-                "Next maintenance");
+                "Rows copied", "Discarded rows", "Replayed rows", "Replayed DDL", "Skipped rows", "Adjusted values",
+                "Last maintenance", "Next maintenance");
         status.row(d.tablesReplicated(), d.tablesNotReplicated(), d.tablesAll(), d.tablesCopied(), d.rowsCopied(),
-                d.discardedRows(), d.replayedRows(), d.replayedDdl(), d.skippedRows(), time(maintenance.last()),
+                d.discardedRows(), d.replayedRows(), d.replayedDdl(), d.skippedRows(), total(adjusted),
+                time(maintenance.last()),
                 nextMaintenance(maintenance));
         b.append("Replica status\n").append(status.render());
         b.append("Applied position: ").append(d.applied() == null ? "-" : d.applied())
@@ -77,10 +81,10 @@ final class ShowStatusCommand extends ChameleonCommand {
             b.append("Process: pid ").append(d.processPid()).append(" on ").append(d.processHost()).append('\n');
         }
         TextTable history = TextTable.withHeader("Replay", "Batches", "Transactions", "Row changes", "Skipped rows", "DDL",
-                "Discarded rows", "Errors", "Avg replay lag", "Max replay lag");
+                "Discarded rows", "Errors", "Adjusted values", "Avg replay lag", "Max replay lag");
         for (ReplayWindow w : replay) {
             history.row(w.period(), w.batches(), w.transactions(), w.rowChanges(), w.skippedRowChanges(), w.ddl(),
-                    w.discardedRows(), w.errors(), seconds(w.averageReplayLag()), seconds(w.maxReplayLag()));
+                    w.discardedRows(), w.errors(), w.adjustedValues(), seconds(w.averageReplayLag()), seconds(w.maxReplayLag()));
         }
         b.append('\n').append(history.render());
         if (!d.notReplicated().isEmpty()) {
@@ -89,6 +93,13 @@ final class ShowStatusCommand extends ChameleonCommand {
                 not.row(t.mysqlName(), t.pgSchema() + "." + t.pgTable(), t.reason());
             }
             b.append('\n').append(not.render());
+        }
+        if (!adjusted.isEmpty()) {
+            TextTable columns = TextTable.withHeader("Adjusted column", "Kind", "Values", "First at");
+            for (ColumnAdjustment a : adjusted) {
+                columns.row(a.table() + "." + a.column(), a.kind(), a.values(), a.first());
+            }
+            b.append('\n').append("Values replay adjusted under zero_dates and nul_chars\n").append(columns.render());
         }
         return b.toString();
     }
@@ -108,7 +119,7 @@ final class ShowStatusCommand extends ChameleonCommand {
     }
 
     private static Map<String, Object> detailJson(SourceDetail d, MaintenanceSchedule maintenance,
-            List<ReplayWindow> replay) {
+            List<ReplayWindow> replay, List<ColumnAdjustment> adjusted) {
         Map<String, Object> m = summaryJson(d.summary());
         m.put("schema_mappings", d.mappings().stream().map(x -> Map.of("mysql", x.mysqlSchema(), "pg", x.pgSchema())).toList());
         m.put("tables_replicated", d.tablesReplicated());
@@ -121,6 +132,7 @@ final class ShowStatusCommand extends ChameleonCommand {
         m.put("replayed_rows", d.replayedRows());
         m.put("replayed_ddl", d.replayedDdl());
         m.put("skipped_rows", d.skippedRows());
+        m.put("adjusted_values", total(adjusted));
         m.put("last_maintenance", maintenance.last());
         m.put("next_maintenance", maintenance.next());
         Map<String, Object> windows = new LinkedHashMap<>();
@@ -133,6 +145,7 @@ final class ShowStatusCommand extends ChameleonCommand {
             counters.put("ddl", w.ddl());
             counters.put("discarded_rows", w.discardedRows());
             counters.put("errors", w.errors());
+            counters.put("adjusted_values", w.adjustedValues());
             counters.put("avg_replay_lag_seconds", w.averageReplayLag());
             counters.put("max_replay_lag_seconds", w.maxReplayLag());
             windows.put(w.period().replace(' ', '_'), counters);
@@ -142,7 +155,20 @@ final class ShowStatusCommand extends ChameleonCommand {
         m.put("high_watermark", d.highWatermark() == null ? null : d.highWatermark().toString());
         m.put("not_replicated", d.notReplicated().stream().map(t -> Map.of("table", t.mysqlName().toString(),
                 "reason", t.reason())).toList());
+        m.put("adjusted", adjusted.stream().map(a -> {
+            Map<String, Object> column = new LinkedHashMap<>();
+            column.put("table", a.table().toString());
+            column.put("column", a.column());
+            column.put("kind", a.kind());
+            column.put("values", a.values());
+            column.put("first_at", a.first().toString());
+            return column;
+        }).toList());
         return m;
+    }
+
+    private static long total(List<ColumnAdjustment> adjusted) {
+        return adjusted.stream().mapToLong(ColumnAdjustment::values).sum();
     }
 
     private static String lag(Duration d) {

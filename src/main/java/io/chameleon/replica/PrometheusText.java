@@ -1,5 +1,8 @@
 package io.chameleon.replica;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * Writes metrics in Prometheus's text exposition format (version 0.0.4): for each metric its HELP
  * and TYPE lines, then its samples, every sample labelled with the source it describes.
@@ -33,6 +36,18 @@ final class PrometheusText {
     PrometheusText sample(String label, String labelValue, double value) {
         out.append(name).append('{').append(sourceLabel).append(',').append(label).append("=\"")
                 .append(escapeLabel(labelValue)).append("\"} ").append(number(value)).append('\n');
+        return this;
+    }
+
+    /** One sample per entry, each labelled with its key's values under {@code labels}, besides the source. */
+    PrometheusText samples(Map<List<String>, ? extends Number> values, List<String> labels) {
+        values.forEach((key, value) -> {
+            out.append(name).append('{').append(sourceLabel);
+            for (int i = 0; i < labels.size(); i++) {
+                out.append(',').append(labels.get(i)).append("=\"").append(escapeLabel(key.get(i))).append('"');
+            }
+            out.append("} ").append(number(value.doubleValue())).append('\n');
+        });
         return this;
     }
 

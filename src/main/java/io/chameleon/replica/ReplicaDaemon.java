@@ -69,6 +69,8 @@ public final class ReplicaDaemon {
     private static final int QUEUE_CAPACITY = 1024;
     /** How long the applier waits for a transaction before it looks at stop requests and the reader again. */
     private static final Duration IDLE_WAIT = Duration.ofMillis(200);
+    /** A column's adjusted values are logged at most this often; show_status and the metrics count every one. */
+    private static final Duration ADJUSTMENT_LOG_INTERVAL = Duration.ofMinutes(1);
 
     private final PgConnector pg;
     private final SourceConfig source;
@@ -80,6 +82,7 @@ public final class ReplicaDaemon {
     private final CountDownLatch finished = new CountDownLatch(1);
     private final AtomicReference<Instant> lastRead = new AtomicReference<>();
     private final ReplicaMetrics metrics;
+    private final AdjustmentLog adjustments;
     /** Transient failures of the pipeline, counted across its restarts until a batch or a schema change commits. */
     private final TransientRetries retries;
     private final LeaseTerms terms = LeaseTerms.fromEnvironment();
@@ -96,6 +99,7 @@ public final class ReplicaDaemon {
         this.values = new BinlogValues(!server.isMariaDb());
         this.host = host;
         this.metrics = new ReplicaMetrics(source.name(), tables.skippedChanges(), tables.leftOut(), Clock.systemUTC());
+        this.adjustments = new AdjustmentLog(source.name(), ADJUSTMENT_LOG_INTERVAL, Clock.systemUTC());
         this.retries = new TransientRetries(source.name());
     }
 
@@ -311,10 +315,12 @@ public final class ReplicaDaemon {
                         : "part " + batch.get(0).part() + " of a transaction", result.rowChanges(), end,
                         result.committed() ? "" : " (committed with its last part)");
                 if (result.committed()) {
+                    adjustments.committed(result.adjustments());
                     retries.succeeded();
                     consistent = consistent || markConsistentOnceReached(catalog, record, result.applied());
                 }
             }
+            adjustments.logDue(Instant.now());
             Instant read = lastRead.get();
             if (read != null && !read.equals(recordedRead)) {
                 catalog.positions().recordRead(record.id(), read);
@@ -322,6 +328,7 @@ public final class ReplicaDaemon {
             }
         }
         applier.rollBackOpenTransaction();
+        adjustments.logRest();
     }
 
     /** Every table shows a state MySQL had once replay passes the latest snapshot point. */

@@ -6,7 +6,9 @@ import io.chameleon.binlog.SourceTransaction;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -26,6 +28,9 @@ final class ReplicaMetrics {
     private final LongAdder rowChangesApplied = new LongAdder();
     private final LongAdder skippedNotReplicated = new LongAdder();
     private final LongAdder errors = new LongAdder();
+    /** Per table, column and kind, sorted so a scrape lists them in a stable order. */
+    private final ConcurrentSkipListMap<List<String>, LongAdder> adjustedValues =
+            new ConcurrentSkipListMap<>(Comparator.comparing((List<String> k) -> String.join("\0", k)));
     private final AtomicInteger tablesLeftOut;
     private volatile double readLagSeconds = Double.NaN;
     private volatile double replayLagSeconds = Double.NaN;
@@ -54,7 +59,7 @@ final class ReplicaMetrics {
     /**
      * A batch is committed in PostgreSQL with its position, or a part of a transaction larger than
      * a batch is applied in the PostgreSQL transaction kept open until its last part: row changes
-     * count part by part, transactions, batches and the replay lag once committed.
+     * count part by part, transactions, batches, adjusted values and the replay lag once committed.
      */
     void applied(List<SourceTransaction> batch, ApplyResult result) {
         rowChangesApplied.add(result.rowChanges());
@@ -68,6 +73,8 @@ final class ReplicaMetrics {
             transactionsApplied.add(batch.size());
             replayLagSeconds = lagSeconds(batch.get(batch.size() - 1).sourceTime(), now);
             lastApplied = now;
+            result.adjustments().entries().forEach(a -> adjustedValues.computeIfAbsent(
+                    List.of(a.table().toString(), a.column(), a.kind()), k -> new LongAdder()).add(a.values()));
         }
     }
 
@@ -107,6 +114,9 @@ final class ReplicaMetrics {
                 .metric("chameleon_disabled_tables", "gauge", "Copied tables whose changes are not replayed: no usable"
                         + " key, disabled after an error, or left out by limit_tables or skip_tables since init_replica.")
                 .sample(tablesLeftOut.get())
+                .metric("chameleon_adjusted_values_total", "counter", "Values replay adjusted under the source's value"
+                        + " policies (zero_dates, nul_chars), per MySQL table, column and kind of adjustment.")
+                .samples(adjustedValues, List.of("table", "column", "kind"))
                 .text();
     }
 

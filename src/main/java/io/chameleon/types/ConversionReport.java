@@ -45,6 +45,21 @@ public final class ConversionReport {
         return n == null ? 0 : n[0];
     }
 
+    /** How many column and kind pairs have been recorded. */
+    public int size() {
+        return counts.size();
+    }
+
+    /**
+     * The pairs recorded first after the report had {@code size} of them, in the order they came:
+     * what one value or row added, told by {@link #size()} before and after it.
+     */
+    public List<Entry> since(int size) {
+        List<Entry> list = new ArrayList<>();
+        counts.forEach((k, n) -> list.add(new Entry(k.column(), k.kind(), n[0])));
+        return list.subList(Math.min(size, list.size()), list.size());
+    }
+
     /** Sorted by column, then kind. */
     public List<Entry> entries() {
         List<Entry> list = new ArrayList<>();

@@ -170,7 +170,7 @@ class BatchReducerTest {
                 Map<RowKey, byte[][]> rows = target.get(e.getKey());
                 e.getValue().deletedKeys().forEach(rows::remove);
                 for (var s : e.getValue().survivors().entrySet()) {
-                    assertThat(rows.put(s.getKey(), s.getValue())).as("seed %d: key %s inserted over a row", seed, s.getKey())
+                    assertThat(rows.put(s.getKey(), s.getValue().row())).as("seed %d: key %s inserted over a row", seed, s.getKey())
                             .isNull();
                 }
             }
@@ -275,7 +275,7 @@ class BatchReducerTest {
     }
 
     private static List<String> rows(TableReduction t) {
-        return t.survivors().values().stream().map(BatchReducerTest::join).toList();
+        return t.survivors().values().stream().map(s -> join(s.row())).toList();
     }
 
     private static String join(byte[][] row) {

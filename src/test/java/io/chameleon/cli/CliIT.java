@@ -220,15 +220,15 @@ class CliIT {
         assertThat(text).contains("Source name", "mysql", "ready");
         assertThat(text).containsSubsequence("Schema mappings", fx.mysqlSchema, fx.pgSchema, "Replica status",
                 "Tables replicated", "Tables not replicated", "All tables", "Replayed rows", "Replayed DDL",
-                "Skipped rows", "Last maintenance", "Next maintenance");
+                "Skipped rows", "Adjusted values", "Last maintenance", "Next maintenance");
         String counters = text.lines().dropWhile(l -> !l.startsWith("Tables replicated")).skip(2).findFirst().orElseThrow();
-        assertThat(counters.trim().split("\\s+")).containsExactly("0", "0", "0", "0", "0", "0", "0", "0", "0", "N/A",
-                "disabled");
+        assertThat(counters.trim().split("\\s+")).containsExactly("0", "0", "0", "0", "0", "0", "0", "0", "0", "0",
+                "N/A", "disabled");
         assertThat(text).containsSubsequence("Replay", "Batches", "Transactions", "Row changes", "Skipped rows", "DDL",
-                "Discarded rows", "Errors", "Avg replay lag", "Max replay lag");
+                "Discarded rows", "Errors", "Adjusted values", "Avg replay lag", "Max replay lag");
         assertThat(text.lines().filter(l -> l.startsWith("last "))
                 .map(l -> l.replaceAll("\\s+", " ")).toList())
-                .containsExactly("last hour 0 0 0 0 0 0 0 N/A N/A", "last day 0 0 0 0 0 0 0 N/A N/A");
+                .containsExactly("last hour 0 0 0 0 0 0 0 0 N/A N/A", "last day 0 0 0 0 0 0 0 0 N/A N/A");
 
         Map<String, Object> json = JsonCheck.object(fx.ok("show_status", "--source", fx.sourceName, "--json").out());
         assertThat(json).containsEntry("source_name", "mysql").containsEntry("status", "ready")
@@ -236,14 +236,15 @@ class CliIT {
                 .containsEntry("tables_replicated", 0L).containsEntry("tables_not_replicated", 0L)
                 .containsEntry("tables_all", 0L).containsEntry("rows_copied", 0L).containsEntry("discarded_rows", 0L)
                 .containsEntry("replayed_rows", 0L).containsEntry("replayed_ddl", 0L)
-                .containsEntry("skipped_rows", 0L).containsEntry("last_maintenance", null)
-                .containsEntry("next_maintenance", null).containsEntry("not_replicated", List.of());
+                .containsEntry("skipped_rows", 0L).containsEntry("adjusted_values", 0L).containsEntry("last_maintenance", null)
+                .containsEntry("next_maintenance", null).containsEntry("not_replicated", List.of())
+                .containsEntry("adjusted", List.of());
         @SuppressWarnings("unchecked")
         Map<String, Object> replay = (Map<String, Object>) json.get("replay");
         assertThat(replay).containsOnlyKeys("last_hour", "last_day");
         assertThat(replay.get("last_day")).isEqualTo(JsonCheck.object("{\"batches\":0,\"transactions\":0,"
                 + "\"row_changes\":0,\"skipped_rows\":0,\"ddl\":0,\"discarded_rows\":0,\"errors\":0,"
-                + "\"avg_replay_lag_seconds\":null,\"max_replay_lag_seconds\":null}"));
+                + "\"adjusted_values\":0,\"avg_replay_lag_seconds\":null,\"max_replay_lag_seconds\":null}"));
     }
 
     @Test

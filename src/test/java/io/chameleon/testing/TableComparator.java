@@ -13,10 +13,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -139,8 +141,8 @@ public final class TableComparator {
             case "float" -> Float.toString(Float.parseFloat(s));
             case "double", "real" -> Double.toString(Double.parseDouble(s));
             case "bit" -> bits(v, col.numericPrecision() == null ? v.length * 8 : col.numericPrecision());
-            case "date" -> s.startsWith("0000") || s.contains("-00") ? "NULL" : s;
-            case "datetime" -> s.startsWith("0000") || s.contains("-00") ? "NULL" : LocalDateTime.parse(s.replace(' ', 'T')).toString();
+            case "date" -> storedAsNull(s) ? "NULL" : s;
+            case "datetime" -> storedAsNull(s) ? "NULL" : LocalDateTime.parse(s.replace(' ', 'T')).toString();
             case "timestamp" -> s.startsWith("0000") ? "NULL"
                     : LocalDateTime.parse(s.replace(' ', 'T')).atOffset(java.time.ZoneOffset.UTC).toInstant().toString();
             case "time" -> timeSeconds(s);
@@ -166,6 +168,22 @@ public final class TableComparator {
             case "json" -> "json:" + s;
             default -> s;
         };
+    }
+
+    /**
+     * The zero_dates default: a zero or partly-zero date, or a day its month does not have (written
+     * under ALLOW_INVALID_DATES), is stored as NULL.
+     */
+    private static boolean storedAsNull(String mysqlDate) {
+        if (mysqlDate.startsWith("0000") || mysqlDate.contains("-00")) {
+            return true;
+        }
+        try {
+            LocalDate.parse(mysqlDate.substring(0, 10));
+            return false;
+        } catch (DateTimeParseException e) {
+            return true;
+        }
     }
 
     private static String decimal(String s) {

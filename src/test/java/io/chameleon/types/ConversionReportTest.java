@@ -29,4 +29,19 @@ class ConversionReportTest {
         assertThat(two.total()).isEqualTo(2);
         assertThat(new ConversionReport().isEmpty()).isTrue();
     }
+
+    @Test
+    void sinceGivesThePairsAValueAddedInTheOrderTheyCame() {
+        ConversionReport report = new ConversionReport();
+        report.record(B, Adjustment.NUL_CHAR_STRIPPED);
+        int mark = report.size();
+        report.record(B, Adjustment.NUL_CHAR_STRIPPED);
+        assertThat(report.since(mark)).isEmpty();
+        report.record(A, Adjustment.ZERO_DATE_TO_NULL);
+        report.record(A, Adjustment.INVALID_DATE_TO_NULL);
+
+        assertThat(report.size()).isEqualTo(3);
+        assertThat(report.since(mark)).extracting(ConversionReport.Entry::kind)
+                .containsExactly(Adjustment.ZERO_DATE_TO_NULL, Adjustment.INVALID_DATE_TO_NULL);
+    }
 }
