@@ -1,0 +1,2 @@
+-- Catalogue migration 4: a placeholder for a number given to a branch merged in parallel; the lead drops it at merge.
+SELECT 1;
