@@ -52,6 +52,10 @@ public final class Catalog {
         return new MaintenanceTimes(connection);
     }
 
+    public ReplicaHolds holds() {
+        return new ReplicaHolds(connection);
+    }
+
     public StatusReport status() {
         return new StatusReport(connection);
     }

@@ -236,6 +236,9 @@ public final class ReplicaDaemon {
         Duration maxCollect = Duration.ofSeconds(Math.max(1, source.sleepLoop()));
         boolean consistent = record.consistent();
         Instant recordedRead = null;
+        ReplicaHolder holder = new ReplicaHolder(catalog.holds(), record.id(), source.name());
+        holder.endEarlierHold();
+        BinlogPosition applied = record.applied();
         while (!stopRequested) {
             if (reader.failure().isPresent()) {
                 Exception failure = reader.failure().get();
@@ -245,12 +248,16 @@ public final class ReplicaDaemon {
                 throw new IllegalStateException("the binlog reader of source " + source.name() + " stopped: "
                         + failure.getMessage(), failure);
             }
-            SchemaChange change = queue.pollSchemaChange();
+            // compare's hold: nothing past its limit is applied (the batch ends before it)
+            BinlogPosition limit = holder.limit(applied, reader.readUpTo(), queue::headWithin);
+            SchemaChange change = queue.pollSchemaChange(limit);
             if (change != null) {
                 changes.apply(change);
+                applied = change.statement().end();
                 continue;
             }
-            List<SourceTransaction> batch = queue.nextBatch(maxCollect, IDLE_WAIT);
+            List<SourceTransaction> batch = queue.nextBatch(maxCollect, holder.active() ? Duration.ZERO : IDLE_WAIT,
+                    limit);
             if (!batch.isEmpty()) {
                 ApplyResult result = applier.apply(batch);
                 metrics.applied(batch, result);
@@ -262,6 +269,7 @@ public final class ReplicaDaemon {
                         : "part " + batch.get(0).part() + " of a transaction", result.rowChanges(), end,
                         result.committed() ? "" : " (committed with its last part)");
                 if (result.committed()) {
+                    applied = result.applied();
                     consistent = consistent || markConsistentOnceReached(catalog, record, result.applied());
                 }
             }
