@@ -70,18 +70,30 @@ final class ComparePoint implements AutoCloseable {
             ServerInfo server, SourceRecord source, int workers) throws SQLException, InterruptedException {
         ReplicaHolds holds = Catalog.open(catalogConnection).holds();
         boolean running = source.status() == SourceStatus.RUNNING;
-        if (running && !holds.request(source.id(), HOLD_TIMEOUT)) {
-            throw new CompareRefused("another compare of source " + source.name() + " is running (asked since "
-                    + holds.get(source.id()).requestedAt() + "); wait for it to end");
-        }
         ConsistentSnapshot mysql = null;
+        boolean requested = false;
         List<Connection> pg = new ArrayList<>();
+        List<Connection> mysqlWorkers = new ArrayList<>();
         try {
+            // connections are opened before the hold: connecting takes longer than the hold should
+            for (int i = 0; i < workers; i++) {
+                pg.add(pgConnector.open());
+                mysqlWorkers.add(mysqlConnector.open());
+            }
+            Connection locker = mysqlConnector.open();
+            mysqlWorkers.add(locker);
             if (running) {
+                if (!holds.request(source.id(), HOLD_TIMEOUT)) {
+                    throw new CompareRefused("another compare of source " + source.name() + " is running (asked since "
+                            + holds.get(source.id()).requestedAt() + "); wait for it to end");
+                }
+                requested = true;
                 awaitHold(holds, source, h -> h.seenAt() != null, SEEN_WAIT, "notice the request: is its process alive"
                         + " (show_status)?");
             }
-            mysql = ConsistentSnapshot.open(mysqlConnector, server, workers);
+            mysqlWorkers.remove(locker);
+            mysql = ConsistentSnapshot.open(mysqlConnector, server, List.copyOf(mysqlWorkers), locker);
+            mysqlWorkers.clear(); // the snapshot has them now
             if (!mysql.shared()) {
                 throw new CompareRefused("compare needs every MySQL connection at one binlog point, and the global read"
                         + " lock was refused or timed out on " + mysqlConnector.conn().describe() + "; grant RELOAD to the"
@@ -96,26 +108,25 @@ final class ComparePoint implements AutoCloseable {
                         + " at " + source.applied() + " and MySQL is at " + point + ": compare reads both at one point,"
                         + " so it needs a running replica (start_replica --source " + source.name() + ")");
             }
-            for (int i = 0; i < workers; i++) {
-                pg.add(pgConnector.open());
-            }
             String snapshot = exportSnapshot(pg.get(0));
             if (running && !heldInSnapshot(pg.get(0), source.id())) {
                 throw new CompareRefused("the replica of source " + source.name() + " stopped holding at " + point
                         + " before PostgreSQL's snapshot was taken (" + holds.get(source.id()).resumedWhy()
                         + "); run compare again");
             }
+            ComparePoint opened = new ComparePoint(mysql, pg, point, holds, source.id(), running);
+            // the snapshot is fixed once exported: the other workers import it after the replica goes on
+            opened.release();
             for (Connection c : pg.subList(1, pg.size())) {
                 importSnapshot(c, snapshot);
             }
-            ComparePoint opened = new ComparePoint(mysql, pg, point, holds, source.id(), running);
-            opened.release();
             return opened;
         } catch (SQLException | RuntimeException | InterruptedException e) {
-            if (running) {
+            if (requested) {
                 holds.release(source.id());
             }
             pg.forEach(ComparePoint::closeQuietly);
+            mysqlWorkers.forEach(ComparePoint::closeQuietly);
             if (mysql != null) {
                 mysql.close();
             }
