@@ -27,4 +27,4 @@ COMMENT ON COLUMN sch_chameleon.replica_holds.limit_binlog_file IS
 COMMENT ON COLUMN sch_chameleon.replica_holds.paused_at IS
     'When the replica first had to wait for the hold (nothing left to apply within the limit): its pause runs from here to resumed_at.';
 COMMENT ON COLUMN sch_chameleon.replica_holds.resumed_why IS
-    'released (by compare), timeout (compare went away), or restarted (the replica process started again).';
+    'released (by compare), timeout (compare went away), restarted (the replica started again), the replica stopped, or passed the target (the replica was past compare''s point: it cannot hold there).';

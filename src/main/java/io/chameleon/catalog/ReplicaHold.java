@@ -13,7 +13,7 @@ import java.time.Instant;
  * @param target the binlog point compare's MySQL snapshot is at: the replica applies up to it exactly
  * @param pausedAt when the replica first waited for the hold
  * @param heldAt when the replica had applied exactly up to the target
- * @param resumedWhy released, timeout or restarted
+ * @param resumedWhy released, timeout, restarted, the replica stopped, or passed the target
  */
 public record ReplicaHold(Instant requestedAt, Duration timeout, Instant seenAt, BinlogPosition limit,
         BinlogPosition target, Instant pausedAt, Instant heldAt, Instant releasedAt, Instant resumedAt,

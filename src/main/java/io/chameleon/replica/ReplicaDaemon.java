@@ -279,6 +279,7 @@ public final class ReplicaDaemon {
                 recordedRead = read;
             }
         }
+        holder.endOnStop();
         applier.rollBackOpenTransaction();
     }
 

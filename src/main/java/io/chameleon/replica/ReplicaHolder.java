@@ -46,6 +46,13 @@ final class ReplicaHolder {
         holds.resumed(sourceId, "restarted");
     }
 
+    /** The replica stops: a hold being served ends with it, so compare is told at once rather than at its timeout. */
+    void endOnStop() throws SQLException {
+        if (hold != null) {
+            resume("the replica stopped");
+        }
+    }
+
     /** Whether a hold is being served: the applier then looks again at once instead of waiting for transactions. */
     boolean active() {
         return hold != null;
