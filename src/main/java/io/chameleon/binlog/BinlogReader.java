@@ -56,6 +56,7 @@ public final class BinlogReader implements AutoCloseable {
     /** Counted down once connected or once the reading thread ends, whichever comes first. */
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile boolean stopping;
+    private volatile BinlogPosition readUpTo;
 
     /**
      * @param source the source's name, for thread names and messages
@@ -202,6 +203,14 @@ public final class BinlogReader implements AutoCloseable {
         stop();
     }
 
+    /**
+     * The end of the last event read, without a GTID set: every transaction and statement that
+     * ends there or before is in the sink already. Null before the first event.
+     */
+    public BinlogPosition readUpTo() {
+        return readUpTo;
+    }
+
     /** Why the reader stopped by itself, if it did: a {@link SourceUnavailable} for an outage. */
     public Optional<Exception> failure() {
         return Optional.ofNullable(failure.get());
@@ -227,6 +236,7 @@ public final class BinlogReader implements AutoCloseable {
         watchdog.delivering();
         try {
             assembler.accept(event);
+            readUpTo = assembler.readUpTo();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             fail(e);

@@ -231,6 +231,11 @@ final class TransactionAssembler {
         }
     }
 
+    /** The end of the last event read: every transaction and statement that ends there or before is handed on. */
+    BinlogPosition readUpTo() {
+        return file == null ? null : new BinlogPosition(file, lastPosition, null);
+    }
+
     /**
      * A position inside the transaction being read; with MySQL GTID sets it carries the set the
      * transaction leaves once committed, to tell whether a table's copy holds it.

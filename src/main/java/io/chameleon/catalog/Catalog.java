@@ -60,6 +60,10 @@ public final class Catalog {
         return new StreamAdjustments(connection);
     }
 
+    public ReplicaHolds holds() {
+        return new ReplicaHolds(connection);
+    }
+
     public StatusReport status() {
         return new StatusReport(connection);
     }

@@ -19,7 +19,7 @@ public final class CatalogMigrations {
     /** Every migration of this build, in order; add new files here and under resources/catalog. */
     static final List<String> FILES = List.of("V001__initial_catalogue.sql",
             "V002__replay_history_and_maintenance.sql", "V003__tracked_definitions.sql",
-            "V004__source_lease.sql", "V005__stream_adjustments.sql");
+            "V004__source_lease.sql", "V005__stream_adjustments.sql", "V006__compare_hold.sql");
 
     private static final class Known {
         static final List<Migration> MIGRATIONS = FILES.stream().map(Migration::fromResource).toList();

@@ -5,6 +5,8 @@ enum ExitCode {
     OK(0),
     /** the command failed while running: a server error, a lost connection */
     FAILED(1),
+    /** compare found differences (the report lists them) */
+    DIFFERENT(1),
     /** the command line or the configuration file is wrong */
     USAGE(2),
     /** a preflight check failed: the fix is printed */

@@ -48,7 +48,8 @@ public final class Main {
                 new DropSourceCommand(), new CheckCommand(), new InitReplicaCommand(args), new EnableReplicaCommand(),
                 new StartReplicaCommand(args), new StopReplicaCommand(), new StopAllReplicasCommand(), new DemoCommand(),
                 new RunMaintenanceCommand(), new SyncTablesCommand(args), new RefreshSchemaCommand(args),
-                new DetachReplicaCommand(), new UpdateSchemaMappingsCommand(), new CopySchemaCommand()}) {
+                new DetachReplicaCommand(), new UpdateSchemaMappingsCommand(), new CopySchemaCommand(),
+                new CompareCommand()}) {
             c.io = io;
             cli.addSubcommand(c);
         }

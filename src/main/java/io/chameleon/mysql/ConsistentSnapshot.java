@@ -46,11 +46,28 @@ public final class ConsistentSnapshot implements AutoCloseable {
     /** Opens {@code count} worker connections in one consistent point (or the fallback). */
     public static ConsistentSnapshot open(MysqlConnector connector, ServerInfo server, int count) throws SQLException {
         List<Connection> workers = new ArrayList<>();
+        Connection locker;
         try {
             for (int i = 0; i < count; i++) {
                 workers.add(connector.open());
             }
-            try (Connection locker = connector.open()) {
+            locker = connector.open();
+        } catch (SQLException | RuntimeException e) {
+            workers.forEach(ConsistentSnapshot::closeQuietly);
+            throw e;
+        }
+        return open(connector, server, workers, locker);
+    }
+
+    /**
+     * Opens the snapshot on worker connections opened already, with {@code locker} for the lock
+     * (closed here), so the moment the snapshot is asked for does not wait for connecting
+     * (compare holds the replica meanwhile). The workers are closed on failure.
+     */
+    public static ConsistentSnapshot open(MysqlConnector connector, ServerInfo server, List<Connection> workers,
+            Connection locker) throws SQLException {
+        try {
+            try (locker) {
                 return globalLock(connector, server, locker, workers);
             } catch (SQLException e) {
                 boolean timedOut = e.getErrorCode() == LOCK_WAIT_TIMEOUT;

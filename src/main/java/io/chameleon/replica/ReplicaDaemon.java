@@ -288,6 +288,9 @@ public final class ReplicaDaemon {
         Duration maxCollect = Duration.ofSeconds(Math.max(1, source.sleepLoop()));
         boolean consistent = record.consistent();
         Instant recordedRead = null;
+        ReplicaHolder holder = new ReplicaHolder(catalog.holds(), record.id(), source.name());
+        holder.endEarlierHold();
+        BinlogPosition applied = record.applied();
         while (!stopRequested) {
             if (reader.failure().isPresent()) {
                 Exception failure = reader.failure().get();
@@ -297,13 +300,17 @@ public final class ReplicaDaemon {
                 throw new IllegalStateException("the binlog reader of source " + source.name() + " stopped: "
                         + failure.getMessage(), failure);
             }
-            SchemaChange change = queue.pollSchemaChange();
+            // compare's hold: nothing past its limit is applied (the batch ends before it)
+            BinlogPosition limit = holder.limit(applied, reader.readUpTo(), queue::headWithin);
+            SchemaChange change = queue.pollSchemaChange(limit);
             if (change != null) {
                 changes.apply(change);
                 retries.succeeded();
+                applied = change.statement().end();
                 continue;
             }
-            List<SourceTransaction> batch = queue.nextBatch(maxCollect, IDLE_WAIT);
+            List<SourceTransaction> batch = queue.nextBatch(maxCollect, holder.active() ? Duration.ZERO : IDLE_WAIT,
+                    limit);
             if (!batch.isEmpty()) {
                 ApplyResult result = applier.apply(batch);
                 metrics.applied(batch, result);
@@ -317,6 +324,7 @@ public final class ReplicaDaemon {
                 if (result.committed()) {
                     adjustments.committed(result.adjustments());
                     retries.succeeded();
+                    applied = result.applied();
                     consistent = consistent || markConsistentOnceReached(catalog, record, result.applied());
                 }
             }
@@ -327,6 +335,7 @@ public final class ReplicaDaemon {
                 recordedRead = read;
             }
         }
+        holder.endOnStop();
         applier.rollBackOpenTransaction();
         adjustments.logRest();
     }

@@ -3,6 +3,7 @@ package io.chameleon.replica;
 import io.chameleon.binlog.BatchBounds;
 import io.chameleon.binlog.SourceTransaction;
 import io.chameleon.binlog.TransactionSink;
+import io.chameleon.mysql.BinlogPosition;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -23,7 +24,12 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class TransactionQueue implements TransactionSink {
     /** A transaction, or a schema change when {@code change} is not null. */
-    private record Queued(SourceTransaction transaction, SchemaChange change, long bytes) {}
+    private record Queued(SourceTransaction transaction, SchemaChange change, long bytes) {
+        /** Whether it ends at or before {@code limit} in the binlog (file and position); any limit when null. */
+        boolean within(BinlogPosition limit) {
+            return limit == null || (change == null ? transaction.end() : change.statement().end()).compareTo(limit) <= 0;
+        }
+    }
 
     private final int capacity;
     private final long maxBytes;
@@ -58,9 +64,14 @@ final class TransactionQueue implements TransactionSink {
 
     /** The schema change at the head of the queue, taken; null when a transaction is first or nothing is queued. */
     SchemaChange pollSchemaChange() {
+        return pollSchemaChange(null);
+    }
+
+    /** {@link #pollSchemaChange()}, leaving a change that ends past {@code limit} queued (a hold: see {@link ReplicaHolder}). */
+    SchemaChange pollSchemaChange(BinlogPosition limit) {
         lock.lock();
         try {
-            if (queue.isEmpty() || queue.peek().change() == null) {
+            if (queue.isEmpty() || queue.peek().change() == null || !queue.peek().within(limit)) {
                 return null;
             }
             notFull.signal();
@@ -113,6 +124,15 @@ final class TransactionQueue implements TransactionSink {
      * @return the batch, empty when nothing arrived or a schema change is first ({@link #pollSchemaChange()})
      */
     List<SourceTransaction> nextBatch(Duration maxCollect, Duration idleWait) throws InterruptedException {
+        return nextBatch(maxCollect, idleWait, null);
+    }
+
+    /**
+     * {@link #nextBatch(Duration, Duration)} that ends before the first transaction past {@code limit}
+     * (file and position), which stays queued: a batch split at a hold's point.
+     */
+    List<SourceTransaction> nextBatch(Duration maxCollect, Duration idleWait, BinlogPosition limit)
+            throws InterruptedException {
         List<SourceTransaction> batch = new ArrayList<>();
         long deadline = System.nanoTime() + maxCollect.toNanos();
         lock.lockInterruptibly();
@@ -123,7 +143,7 @@ final class TransactionQueue implements TransactionSink {
             }
             long rows = 0;
             long batchBytes = 0;
-            while (!queue.isEmpty() && queue.peek().change() == null
+            while (!queue.isEmpty() && queue.peek().change() == null && queue.peek().within(limit)
                     && (batch.isEmpty() || canGrow(batch, rows, batchBytes, deadline))) {
                 Queued next = queue.poll();
                 batch.add(next.transaction());
@@ -138,6 +158,16 @@ final class TransactionQueue implements TransactionSink {
             lock.unlock();
         }
         return batch;
+    }
+
+    /** Whether the first thing queued ends at or before {@code limit}: the applier has work within a hold. */
+    boolean headWithin(BinlogPosition limit) {
+        lock.lock();
+        try {
+            return !queue.isEmpty() && queue.peek().within(limit);
+        } finally {
+            lock.unlock();
+        }
     }
 
     private boolean canGrow(List<SourceTransaction> batch, long rows, long batchBytes, long deadline) {

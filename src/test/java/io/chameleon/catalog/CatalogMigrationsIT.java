@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -196,22 +197,23 @@ class CatalogMigrationsIT {
 
     @Test
     void aCatalogueNewerThanThisBuildIsNeitherUsedNorChanged() throws Exception {
+        // this build's migrations, whatever their number, and one more
+        List<Migration> thisBuildsMigrations = CatalogMigrations.FILES.stream().map(Migration::fromResource).toList();
+        int newer = thisBuildsMigrations.size() + 1;
+        List<Migration> newerMigrations = new java.util.ArrayList<>(thisBuildsMigrations);
+        newerMigrations.add(new Migration(newer, NEXT.description(), NEXT.sql()));
         try (Connection c = freshDatabase()) {
-            // this build's migrations and one more: Catalog.open checks against this build's latest
-            List<Migration> thisBuilds = CatalogMigrations.FILES.stream().map(Migration::fromResource).toList();
-            List<Migration> newer = new ArrayList<>(thisBuilds);
-            newer.add(new Migration(thisBuilds.size() + 1, NEXT.description(), NEXT.sql()));
-            new CatalogMigrations(c, newer, "9.9.9").create();
-            CatalogMigrations thisBuild = new CatalogMigrations(c, thisBuilds, "0.1.0");
+            new CatalogMigrations(c, newerMigrations, "9.9.9").create();
+            CatalogMigrations thisBuild = new CatalogMigrations(c, thisBuildsMigrations, "0.1.0");
 
             for (ThrowingCall call : List.<ThrowingCall>of(thisBuild::create, thisBuild::upgrade, thisBuild::drop,
                     thisBuild::version, () -> Catalog.open(c))) {
                 assertThatThrownBy(call::run).isInstanceOf(CatalogException.class)
-                        .hasMessageContaining("catalogue version " + newer.size())
+                        .hasMessageContaining("catalogue version " + newer)
                         .hasMessageContaining("chameleon 9.9.9")
                         .hasMessageContaining("will not drop or alter");
             }
-            assertThat(new CatalogMigrations(c, newer, "9.9.9").version().installed()).isEqualTo(newer.size());
+            assertThat(new CatalogMigrations(c, newerMigrations, "9.9.9").version().installed()).isEqualTo(newer);
         }
     }
 

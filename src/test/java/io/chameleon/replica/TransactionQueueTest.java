@@ -157,6 +157,22 @@ class TransactionQueueTest {
     }
 
     /** A whole transaction of {@code rows} inserts, each with a value of {@code valueLength} bytes. */
+    /** compare's hold: a batch ends before the first transaction past the limit, which stays queued for after it. */
+    @Test
+    void aBatchEndsAtAHoldsLimit() throws Exception {
+        TransactionQueue queue = new TransactionQueue(100, Long.MAX_VALUE, LARGE);
+        List<SourceTransaction> all = List.of(tx(1, 10), tx(1, 10), tx(1, 10), tx(1, 10));
+        for (SourceTransaction t : all) {
+            queue.accept(t);
+        }
+        BinlogPosition limit = all.get(1).end();
+
+        assertThat(queue.nextBatch(COLLECT, IDLE, limit)).containsExactly(all.get(0), all.get(1));
+        assertThat(queue.headWithin(limit)).isFalse();
+        assertThat(queue.nextBatch(COLLECT, Duration.ZERO, limit)).isEmpty();
+        assertThat(queue.nextBatch(COLLECT, IDLE)).containsExactly(all.get(2), all.get(3));
+    }
+
     private SourceTransaction tx(int rows, int valueLength) {
         List<RowChange> changes = IntStream.range(0, rows)
                 .mapToObj(i -> new RowChange(T, RowChange.Kind.INSERT, null, new byte[][] {new byte[valueLength]}))

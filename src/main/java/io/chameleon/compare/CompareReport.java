@@ -1,0 +1,96 @@
+package io.chameleon.compare;
+
+import io.chameleon.catalog.ReplicaHold;
+import io.chameleon.format.Json;
+import io.chameleon.format.TextTable;
+import io.chameleon.mysql.BinlogPosition;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outcome of one compare: the point, each table's counts and differences, the time taken and
+ * the replica's pause (null for a stopped replica).
+ */
+public record CompareReport(String source, BinlogPosition point, long lockMillis, List<TableResult> tables,
+        Duration elapsed, ReplicaHold hold) {
+
+    public boolean equal() {
+        return tables.stream().allMatch(t -> t.differenceCount() == 0);
+    }
+
+    public long differenceCount() {
+        return tables.stream().mapToLong(TableResult::differenceCount).sum();
+    }
+
+    public String text() {
+        StringBuilder b = new StringBuilder();
+        b.append("source ").append(source).append(" compared at ").append(point).append(" in ")
+                .append(elapsed.toMillis()).append(" ms (MySQL read lock ").append(lockMillis).append(" ms)\n");
+        b.append(hold == null ? "replica: stopped at the compared point, not held\n"
+                : "replica paused " + millis(hold.pause()) + " (held at the point " + millis(heldFor()) + ", "
+                        + hold.resumedWhy() + ")\n");
+        TextTable t = TextTable.withHeader("table", "MySQL rows", "PostgreSQL rows", "ranges", "differences");
+        for (TableResult r : tables) {
+            t.row(r.table(), r.mysqlRows(), r.pgRows(), r.ranges(), r.differenceCount());
+        }
+        b.append(t.render());
+        for (TableResult r : tables) {
+            r.differences().forEach(d -> b.append(d.describe()).append('\n'));
+            if (r.differenceCount() > r.differences().size()) {
+                b.append(r.table()).append(": ").append(r.differenceCount() - r.differences().size())
+                        .append(" more differences not listed\n");
+            }
+        }
+        b.append(equal() ? "equal\n" : differenceCount() + " differences\n");
+        return b.toString();
+    }
+
+    public String json() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("source", source);
+        m.put("binlog_file", point.file());
+        m.put("binlog_position", point.position());
+        m.put("gtid_set", point.gtidSet());
+        m.put("equal", equal());
+        m.put("elapsed_ms", elapsed.toMillis());
+        m.put("mysql_lock_ms", lockMillis);
+        m.put("replica_pause_ms", hold == null || hold.pause() == null ? null : hold.pause().toMillis());
+        m.put("replica_held_ms", hold == null ? null : heldFor() == null ? null : heldFor().toMillis());
+        List<Object> list = new ArrayList<>();
+        for (TableResult r : tables) {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("table", r.table().toString());
+            t.put("mysql_rows", r.mysqlRows());
+            t.put("pg_rows", r.pgRows());
+            t.put("ranges", r.ranges());
+            t.put("differences", r.differenceCount());
+            List<Object> diffs = new ArrayList<>();
+            for (Difference d : r.differences()) {
+                Map<String, Object> dm = new LinkedHashMap<>();
+                dm.put("kind", d.kind().name().toLowerCase());
+                dm.put("key", d.key());
+                dm.put("column", d.column());
+                dm.put("mysql", d.mysql());
+                dm.put("pg", d.pg());
+                diffs.add(dm);
+            }
+            t.put("listed", diffs);
+            list.add(t);
+        }
+        m.put("tables", list);
+        return Json.compact(m);
+    }
+
+    private Duration heldFor() {
+        return hold == null || hold.heldAt() == null || hold.resumedAt() == null ? null
+                : Duration.between(hold.heldAt(), hold.resumedAt());
+    }
+
+    private static String millis(Duration d) {
+        return d == null ? "unknown" : d.toMillis() + " ms";
+    }
+}
