@@ -33,10 +33,11 @@ public enum Failure {
     /**
      * MySQL and MariaDB: lock deadlock (1213), lock wait timeout (1205), too many connections (1040,
      * 1203, 1226), server shutdown (1053), connection killed (1927), query interrupted or timed out
-     * (1317, 1969, 3024), server gone or lost (2006, 2013).
+     * (1317, 1969, 3024), server gone or lost (2006, 2013), and MariaDB's "a replica with the same
+     * server_id is connected" (4052), which lasts until a lapsed lease holder's binlog connection closes.
      */
     private static final Set<Integer> MYSQL_RETRY = Set.of(1213, 1205, 1040, 1203, 1226, 1053, 1927, 1317, 1969,
-            3024, 2006, 2013);
+            3024, 2006, 2013, 4052);
     /** MySQL and MariaDB: access denied (1044, 1045, 1142, 1143, 1227), disk full (1021), read only (1290, 1836). */
     private static final Set<Integer> MYSQL_STOP = Set.of(1044, 1045, 1142, 1143, 1227, 1021, 1290, 1836);
 

@@ -23,6 +23,8 @@ class FailureTest {
             assertThat(Failure.of(new SQLException("mysql", "HY000", code))).as("" + code).isEqualTo(Failure.RETRY);
         }
         assertThat(Failure.of(new ServerException("Too many connections", 1040, "08004"))).isEqualTo(Failure.RETRY);
+        assertThat(Failure.of(new ServerException("A slave with the same server_uuid/server_id as this slave has"
+                + " connected to the master", 4052, "HY000"))).as("a lapsed holder's binlog connection").isEqualTo(Failure.RETRY);
         assertThat(Failure.code(new SQLException("Deadlock found", "40001", 1213))).isEqualTo("MySQL error 1213");
     }
 
