@@ -78,12 +78,24 @@ public final class ChaosRun {
         ChaosRun chaos = new ChaosRun(fx);
         ChaosFaults faults = new ChaosFaults(random, fx, source, target, sourceNetwork, targetNetwork, chaos::restart);
 
+        chaos.start();
+        try {
+            return run(length, random, nextId, fx, chaos, faults);
+        } finally {
+            if (chaos.replica.isAlive()) {
+                chaos.replica.kill(); // never leave a daemon behind, whatever ended the run
+            }
+        }
+    }
+
+    private static int run(Duration length, Random random, AtomicInteger nextId, ReplicaFixture fx, ChaosRun chaos,
+            ChaosFaults faults) throws Exception {
         Map<Kind, Integer> done = new EnumMap<>(Kind.class);
         Map<Kind, Duration> slowestRecovery = new EnumMap<>(Kind.class);
         Map<String, Integer> notes = new TreeMap<>();
+        String unrecovered = null;
         long deadline = System.nanoTime() + length.toNanos();
         long writes;
-        chaos.start();
         try (WorkloadWriter writer = WorkloadWriter.startRidingOutOutages(fx, new MixedWorkload(random.nextLong(),
                 nextId, true))) {
             while (System.nanoTime() < deadline) {
@@ -94,7 +106,14 @@ public final class ChaosRun {
                 if (!note.isEmpty()) {
                     notes.merge(kind.label + ": " + note, 1, Integer::sum);
                 }
-                Duration recovery = chaos.awaitRecovered();
+                Duration recovery;
+                try {
+                    recovery = chaos.awaitRecovered();
+                } catch (AssertionError e) {
+                    unrecovered = kind.label + ": " + e.getMessage();
+                    say("  NOT recovered: " + e.getMessage());
+                    break;
+                }
                 done.merge(kind, 1, Integer::sum);
                 slowestRecovery.merge(kind, recovery, (a, b) -> a.compareTo(b) >= 0 ? a : b);
                 say("  recovered in " + recovery.toMillis() + " ms; " + writer.transactions() + " transactions written");
@@ -102,7 +121,9 @@ public final class ChaosRun {
             writer.finish();
             writes = writer.transactions();
         }
-        chaos.awaitRecovered();
+        if (unrecovered == null) {
+            chaos.awaitRecovered();
+        }
         List<String> leftOut = chaos.tablesLeftOut();
         Map<String, Integer> differences = new TreeMap<>();
         for (String table : TABLES) {
@@ -125,7 +146,8 @@ public final class ChaosRun {
         say("  tables left out of replay: " + (leftOut.isEmpty() ? "none" : String.join("; ", leftOut)));
         say("  differences: " + (differences.isEmpty() ? "none (" + TABLES.length + " tables compared value by value)"
                 : differences + " (lines of the comparison, at most 20 a table)"));
-        boolean clean = differences.isEmpty() && leftOut.isEmpty() && chaos.endedByItself.isEmpty() && running;
+        say("  not recovered: " + (unrecovered == null ? "none" : unrecovered));
+        boolean clean = unrecovered == null && differences.isEmpty() && leftOut.isEmpty() && chaos.endedByItself.isEmpty() && running;
         say(clean ? "chaos: PASSED" : "chaos: FAILED");
         if (Boolean.getBoolean("chaos.keep") || !clean) {
             say("replica directory kept: " + fx.dir + " (logs in " + fx.dir.resolve("logs") + ")");

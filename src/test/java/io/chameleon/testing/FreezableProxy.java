@@ -57,17 +57,31 @@ public final class FreezableProxy implements AutoCloseable {
     }
 
     private void accept() {
-        try {
-            while (true) {
-                Socket client = listener.accept();
+        while (!listener.isClosed()) {
+            Socket client;
+            try {
+                client = listener.accept();
+            } catch (IOException closed) {
+                return; // close()
+            }
+            try {
                 Socket server = new Socket(targetHost, targetPort);
                 sockets.add(client);
                 sockets.add(server);
                 daemon(() -> pump(client, server), "proxy-up").start();
                 daemon(() -> pump(server, client), "proxy-down").start();
+            } catch (IOException serverDown) {
+                // the server is restarting: refuse this client as the server would, and keep accepting
+                closeQuietly(client);
             }
-        } catch (IOException closed) {
-            // close()
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // already gone
         }
     }
 
