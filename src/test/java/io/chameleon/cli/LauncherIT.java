@@ -39,14 +39,22 @@ class LauncherIT {
     void theDefaultCopyMaxMemoryGetsAHeapThatKeepsTheProcessWithin512MiB() throws Exception {
         Path config = config("300M");
         assertThat(jvmOptions(Map.of(), "init_replica", "--config", config.toString(), "--source", "mysql"))
-                .contains("-Xmx396m");
+                .contains("-Xmx396m", "-XX:+UseSerialGC");
+    }
+
+    @Test
+    void aCollectorChosenByHandReplacesTheSerialOne() throws Exception {
+        Path config = config("300M");
+        assertThat(jvmOptions(Map.of("JAVA_OPTS", "-XX:+UseG1GC"), "start_replica", "--config", config.toString()))
+                .contains("-Xmx396m", "-XX:+UseG1GC").doesNotContain("-XX:+UseSerialGC");
     }
 
     @Test
     void anExplicitHeapWins() throws Exception {
         Path config = config("1G");
         List<String> explicit = jvmOptions(Map.of("JAVA_OPTS", "-Xmx2g"), "init_replica", "--config", config.toString());
-        assertThat(explicit).contains("-Xmx2g").filteredOn(o -> o.startsWith("-Xmx")).hasSize(1);
+        assertThat(explicit).contains("-Xmx2g").doesNotContain("-XX:+UseSerialGC")
+                .filteredOn(o -> o.startsWith("-Xmx")).hasSize(1);
         assertThat(jvmOptions(Map.of("JAVA_OPTS", "-XX:MaxRAMPercentage=50"), "init_replica", "--config",
                 config.toString())).noneMatch(o -> o.startsWith("-Xmx"));
         assertThat(jvmOptions(Map.of("JAVA_TOOL_OPTIONS", "-XX:MaxHeapSize=1g"), "start_replica", "--config",
