@@ -31,7 +31,7 @@ CREATE DATABASE bench;
 CREATE USER usr_replica@'%' IDENTIFIED BY 'replica';
 GRANT SELECT ON bench.* TO usr_replica@'%';
 GRANT RELOAD, REPLICATION CLIENT, REPLICATION SLAVE ON *.* TO usr_replica@'%';
-CREATE TABLE bench.wide (id BIGINT NOT NULL PRIMARY KEY, k INT NOT NULL, c VARCHAR(120) NOT NULL,
+CREATE TABLE bench.wide (id BIGINT NOT NULL PRIMARY KEY, k INT NOT NULL, c VARCHAR(160) NOT NULL,
     note TEXT NOT NULL, at DATETIME(6) NOT NULL, KEY (k)) ENGINE=InnoDB;
 CREATE TABLE bench.big LIKE bench.wide;
 SQL
@@ -77,7 +77,7 @@ while :; do
 done
 CATCHUP_SECS=$(awk -v a="$START" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}')
 REPLICA_KB=$(awk '/^VmHWM:/ {print $2}' "/proc/$PID/status")
-HEAP=$(tr '\0' '\n' <"/proc/$PID/cmdline" | grep -E -- '^-Xmx|MaxRAM|MaxHeapSize' | tr '\n' ' ' || true)
+HEAP=$(tr '\0' '\n' <"/proc/$PID/cmdline" | grep -E -- '^-Xmx|MaxRAM|MaxHeapSize|^-XX:\+Use.*GC' | tr '\n' ' ' || true)
 cham stop_replica >>"$W/logs/start_replica.log" 2>&1 </dev/null
 [ "$(pg "$DB" -c "SELECT count(*) FROM bench.big")" = "$TX_ROWS" ] || die "bench.big does not hold the $TX_ROWS rows"
 
