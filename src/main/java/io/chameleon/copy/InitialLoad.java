@@ -84,10 +84,10 @@ public final class InitialLoad {
         LOG.info("source {} on {} ({}): {} tables to copy with {} workers", source.name(), mysql.conn().describe(), server,
                 tables.size(), source.copyWorkers());
         long heap = Runtime.getRuntime().maxMemory();
-        if (heap < source.copyMaxMemory() + (128L << 20)) {
+        if (!CopyHeap.enough(heap, source.copyMaxMemory())) {
             LOG.warn("the JVM may use {} MiB of heap, less than copy_max_memory ({} MiB) plus room to work: raise it with"
                     + " JAVA_OPTS=-Xmx{}m or lower copy_max_memory", heap >> 20, source.copyMaxMemory() >> 20,
-                    (source.copyMaxMemory() >> 20) + 256);
+                    CopyHeap.needed(source.copyMaxMemory()) >> 20);
         }
         boolean postgis;
         try (Connection c = pg.open()) {
