@@ -73,6 +73,7 @@ t0=$(date +%s.%N)
 INIT_SECS=$(secs "$t0")
 say "init_replica: ${INIT_SECS}s"
 
+[ "$(id -u)" = 0 ] && export CHAMELEON_ALLOW_ROOT=1 # the benchmark's throw-away servers run as root here
 "$CHAMELEON" start_replica --config "$CFG" --source mysql --debug >"$W/logs/start_replica.log" 2>&1 &
 REPLICA_PID=$!
 for _ in $(seq 1 600); do
