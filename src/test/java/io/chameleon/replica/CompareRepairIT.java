@@ -95,6 +95,22 @@ class CompareRepairIT {
             replica.stop();
         }
         assertThat(replica.failure()).isNull();
+        holdIsExtendedFromWhenTheReplicaSawIt(fx);
+    }
+
+    /** What compare's renewal does every 10 s while a repair runs (a repair here is shorter than that). */
+    private static void holdIsExtendedFromWhenTheReplicaSawIt(ReplicaFixture fx) throws Exception {
+        try (Connection c = fx.pg()) {
+            io.chameleon.catalog.Catalog catalog = io.chameleon.catalog.Catalog.open(c);
+            int source = catalog.sources().get(fx.sourceName).id();
+            io.chameleon.catalog.ReplicaHolds holds = catalog.holds();
+            assertThat(holds.request(source, Duration.ofSeconds(60))).isTrue();
+            holds.seen(source, new io.chameleon.mysql.BinlogPosition("mysql-bin.000001", 4, null));
+            Thread.sleep(1500);
+            holds.extend(source, Duration.ofSeconds(60));
+            assertThat(holds.get(source).timeout().toSeconds()).isBetween(62L, 65L);
+            holds.resumed(source, "test");
+        }
     }
 
     /** table -> how it was repaired, from compare --repair's JSON report; every repair succeeded. */
