@@ -86,6 +86,20 @@ public final class ReplicaHolds {
         update(sourceId, "held_at = clock_timestamp()", null);
     }
 
+    /**
+     * compare still needs the hold (a repair runs): the replica goes on by itself only {@code timeout}
+     * from now, counted like the first timeout from when the replica saw the request.
+     */
+    public void extend(int sourceId, Duration timeout) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("UPDATE sch_chameleon.replica_holds SET timeout_seconds"
+                + " = ceil(extract(epoch FROM clock_timestamp() - coalesce(seen_at, requested_at)))::int + ?"
+                + " WHERE source_id = ? AND resumed_at IS NULL")) {
+            s.setLong(1, Math.max(1, timeout.toSeconds()));
+            s.setInt(2, sourceId);
+            s.executeUpdate();
+        }
+    }
+
     /** compare has what it needs: the replica may go on. */
     public void release(int sourceId) throws SQLException {
         update(sourceId, "released_at = coalesce(released_at, clock_timestamp())", null);

@@ -35,6 +35,25 @@ final class CommonOptions {
     @Option(names = "--json", description = "machine-readable output")
     boolean json;
 
+    @Option(names = "--repair", description = "for compare: copy the differing rows again from MySQL's snapshot,"
+            + " the replica held at the point until the repair commits")
+    boolean repair;
+
+    @Option(names = "--wait", description = "for detach_replica: wait until the replica has applied everything MySQL"
+            + " has logged before detaching")
+    boolean waitForReplica;
+
+    @Option(names = "--set-read-only", description = "for detach_replica --wait: SET GLOBAL read_only (and"
+            + " super_read_only on MySQL) first, so nothing more is written")
+    boolean setReadOnly;
+
+    @Option(names = "--compare", description = "for detach_replica --wait: compare before detaching; refuse if different")
+    boolean compareFirst;
+
+    @Option(names = "--wait-timeout", defaultValue = "300", paramLabel = "SECONDS",
+            description = "for detach_replica --wait: how long to wait for the replica to catch up (default 300)")
+    int waitTimeout;
+
     @Option(names = {"--yes", "-y"}, description = "answer yes to confirmations (for scripts)")
     boolean yes;
 

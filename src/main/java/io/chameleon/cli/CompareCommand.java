@@ -11,19 +11,22 @@ import java.util.Set;
 import java.util.TreeSet;
 
 @Command(name = "compare", description = "Compare every replicated table (or --tables) between MySQL and PostgreSQL"
-        + " at one binlog point, the running replica held there for milliseconds; exit 0 when equal, 1 when different.")
+        + " at one binlog point, the running replica held there for milliseconds; exit 0 when equal, 1 when different."
+        + " --repair copies what differs again from the same MySQL snapshot (exit 0 once repaired).")
 final class CompareCommand extends ChameleonCommand {
     @Override
     ExitCode execute() throws Exception {
         SourceConfig source = source();
         CompareReport report;
         try {
-            report = new CompareRun(config(), source).run(tables(), System.console() != null && !opts.json ? io.err() : null);
+            report = new CompareRun(config(), source).run(tables(),
+                    System.console() != null && !opts.json ? io.err() : null, opts.repair);
         } catch (CompareRefused e) {
             throw new CommandFailure(ExitCode.REFUSED, e.getMessage());
         }
         io.out().print(opts.json ? report.json() + "\n" : report.text());
-        return report.equal() ? ExitCode.OK : ExitCode.DIFFERENT;
+        // with --repair: 0 once every difference is repaired
+        return (opts.repair ? report.consistent() : report.equal()) ? ExitCode.OK : ExitCode.DIFFERENT;
     }
 
     private Set<TableName> tables() {

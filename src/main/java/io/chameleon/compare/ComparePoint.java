@@ -49,6 +49,8 @@ final class ComparePoint implements AutoCloseable {
     private final ReplicaHolds holds;
     private final int sourceId;
     private final boolean held;
+    private HoldRenewal renewal;
+    private boolean released;
 
     private ComparePoint(ConsistentSnapshot mysql, List<Connection> pg, BinlogPosition point, ReplicaHolds holds,
             int sourceId, boolean held) {
@@ -64,17 +66,23 @@ final class ComparePoint implements AutoCloseable {
      * Opens both snapshots at one point with {@code workers} connections on each side.
      *
      * @param catalogConnection an autocommit connection to the catalogue, used for the hold's steps
+     * @param keepHolding whether the replica stays held at the point until {@link #release()} (a repair
+     *     writes there), the hold renewed meanwhile; otherwise it is released as soon as both snapshots are open
      * @throws CompareRefused when the source cannot be compared now, with the reason and the fix
      */
     static ComparePoint open(Connection catalogConnection, PgConnector pgConnector, MysqlConnector mysqlConnector,
-            ServerInfo server, SourceRecord source, int workers) throws SQLException, InterruptedException {
+            ServerInfo server, SourceRecord source, int workers, boolean keepHolding) throws SQLException, InterruptedException {
         ReplicaHolds holds = Catalog.open(catalogConnection).holds();
         boolean running = source.status() == SourceStatus.RUNNING;
         ConsistentSnapshot mysql = null;
         boolean requested = false;
         List<Connection> pg = new ArrayList<>();
         List<Connection> mysqlWorkers = new ArrayList<>();
+        Connection renewalConnection = null;
         try {
+            if (running && keepHolding) {
+                renewalConnection = pgConnector.open();
+            }
             // connections are opened before the hold: connecting takes longer than the hold should
             for (int i = 0; i < workers; i++) {
                 pg.add(pgConnector.open());
@@ -115,8 +123,13 @@ final class ComparePoint implements AutoCloseable {
                         + "); run compare again");
             }
             ComparePoint opened = new ComparePoint(mysql, pg, point, holds, source.id(), running);
-            // the snapshot is fixed once exported: the other workers import it after the replica goes on
-            opened.release();
+            if (renewalConnection != null) {
+                opened.renewal = new HoldRenewal(renewalConnection, source.id());
+                renewalConnection = null;
+            } else {
+                // the snapshot is fixed once exported: the other workers import it after the replica goes on
+                opened.release();
+            }
             for (Connection c : pg.subList(1, pg.size())) {
                 importSnapshot(c, snapshot);
             }
@@ -127,6 +140,9 @@ final class ComparePoint implements AutoCloseable {
             }
             pg.forEach(ComparePoint::closeQuietly);
             mysqlWorkers.forEach(ComparePoint::closeQuietly);
+            if (renewalConnection != null) {
+                closeQuietly(renewalConnection);
+            }
             if (mysql != null) {
                 mysql.close();
             }
@@ -187,11 +203,16 @@ final class ComparePoint implements AutoCloseable {
         }
     }
 
-    /** Lets the replica go on: both snapshots are open. */
-    private void release() throws SQLException {
-        if (held) {
+    /** Lets the replica go on: both snapshots are open (and a repair, if any, is committed). Once only. */
+    void release() throws SQLException {
+        if (renewal != null) {
+            renewal.close();
+            renewal = null;
+        }
+        if (held && !released) {
+            released = true;
             holds.release(sourceId);
-            LOG.info("compare's snapshots are open at {}; the replica is released", point);
+            LOG.info("compare has what it needs at {}; the replica is released", point);
         }
     }
 
@@ -231,6 +252,12 @@ final class ComparePoint implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            release(); // a repair that failed still lets the replica go on at once
+        } catch (SQLException e) {
+            LOG.warn("compare cannot release the replica ({}); it goes on by itself within {} s", e.getMessage(),
+                    HOLD_TIMEOUT.toSeconds());
+        }
         pg.forEach(ComparePoint::closeQuietly);
         mysql.close();
     }

@@ -12,14 +12,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The outcome of one compare: the point, each table's counts and differences, the time taken and
- * the replica's pause (null for a stopped replica).
+ * The outcome of one compare: the point, each table's counts and differences, the time taken, the
+ * replica's pause (null for a stopped replica) and, with --repair, what each differing table's
+ * repair did (null without).
  */
 public record CompareReport(String source, BinlogPosition point, long lockMillis, List<TableResult> tables,
-        Duration elapsed, ReplicaHold hold) {
+        Duration elapsed, ReplicaHold hold, List<CompareRepair.Repaired> repairs) {
 
     public boolean equal() {
         return tables.stream().allMatch(t -> t.differenceCount() == 0);
+    }
+
+    /** Whether PostgreSQL now matches MySQL at the point: equal, or every differing table repaired. */
+    public boolean consistent() {
+        return equal() || (repairs != null && repairs.stream().allMatch(r -> r.error() == null && r.discarded().isEmpty()));
     }
 
     public long differenceCount() {
@@ -45,7 +51,18 @@ public record CompareReport(String source, BinlogPosition point, long lockMillis
                         .append(" more differences not listed\n");
             }
         }
-        b.append(equal() ? "equal\n" : differenceCount() + " differences\n");
+        if (repairs != null) {
+            for (CompareRepair.Repaired r : repairs) {
+                b.append(r.error() != null ? "repair of " + r.table().name() + " FAILED, nothing of it changed: "
+                        + r.error() : "repaired " + r.table().name() + ": " + r.how() + ", " + r.deleted()
+                        + " rows deleted and " + r.inserted() + " copied again from MySQL's snapshot in " + r.millis()
+                        + " ms").append('\n');
+                r.discarded().forEach(d -> b.append("  not copied (refused as init_replica would): ").append(d)
+                        .append('\n'));
+            }
+        }
+        b.append(equal() ? "equal\n" : differenceCount() + " differences" + (repairs == null ? ""
+                : consistent() ? ", all repaired" : ", NOT all repaired") + "\n");
         return b.toString();
     }
 
@@ -82,6 +99,22 @@ public record CompareReport(String source, BinlogPosition point, long lockMillis
             list.add(t);
         }
         m.put("tables", list);
+        if (repairs != null) {
+            List<Object> rl = new ArrayList<>();
+            for (CompareRepair.Repaired r : repairs) {
+                Map<String, Object> rm = new LinkedHashMap<>();
+                rm.put("table", r.table().name().toString());
+                rm.put("how", r.how());
+                rm.put("deleted", r.deleted());
+                rm.put("inserted", r.inserted());
+                rm.put("not_copied", r.discarded());
+                rm.put("ms", r.millis());
+                rm.put("error", r.error());
+                rl.add(rm);
+            }
+            m.put("repairs", rl);
+            m.put("repaired", consistent());
+        }
         return Json.compact(m);
     }
 

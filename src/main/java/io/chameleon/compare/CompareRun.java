@@ -6,6 +6,7 @@ import io.chameleon.catalog.ReplicatedTable;
 import io.chameleon.catalog.SourceRecord;
 import io.chameleon.config.ChameleonConfig;
 import io.chameleon.config.SourceConfig;
+import io.chameleon.copy.RangeRecopy;
 import io.chameleon.mysql.MysqlConnector;
 import io.chameleon.mysql.SchemaReader;
 import io.chameleon.mysql.ServerInfo;
@@ -53,9 +54,11 @@ public final class CompareRun {
      * Compares the source's tables, or only {@code only} when not empty.
      *
      * @param terminal where to draw progress, or null
+     * @param repair whether to repair what differs ({@link CompareRepair}) while the replica still holds
      * @throws CompareRefused when the source cannot be compared now
      */
-    public CompareReport run(Set<TableName> only, PrintStream terminal) throws SQLException, InterruptedException {
+    public CompareReport run(Set<TableName> only, PrintStream terminal, boolean repair)
+            throws SQLException, InterruptedException {
         long start = System.nanoTime();
         PgConnector pgConnector = new PgConnector(config.pgConn());
         MysqlConnector mysqlConnector = new MysqlConnector(source.dbConn());
@@ -70,13 +73,21 @@ public final class CompareRun {
             }
             int workers = Math.max(1, Math.min(Math.min(source.copyWorkers(), MAX_WORKERS), tables.size()));
             try (ComparePoint point = ComparePoint.open(catalogConnection, pgConnector, mysqlConnector, server, record,
-                    workers)) {
+                    workers, repair)) {
                 LOG.info("source {}: comparing {} tables at {} with {} workers", source.name(), tables.size(),
                         point.point(), workers);
                 Map<TableName, TableResult> results = compare(point, tables, terminal);
+                List<CompareRepair.Repaired> repairs = null;
+                if (repair) {
+                    try (Connection pg = pgConnector.open()) {
+                        repairs = new CompareRepair(new RangeRecopy(config, source, pg)).repair(tables,
+                                new ArrayList<>(results.values()), point.mysql(0), pg);
+                    }
+                }
+                point.release();
                 ReplicaHold hold = point.hold();
                 return new CompareReport(source.name(), point.point(), point.lockMillis(),
-                        new ArrayList<>(results.values()), Duration.ofNanos(System.nanoTime() - start), hold);
+                        new ArrayList<>(results.values()), Duration.ofNanos(System.nanoTime() - start), hold, repairs);
             }
         }
     }

@@ -16,6 +16,7 @@ public final class TableResult {
     private int ranges;
     private long differenceCount;
     private final List<Difference> differences = new ArrayList<>();
+    private final List<KeyRange> differing = new ArrayList<>();
 
     TableResult(TableName table) {
         this.table = table;
@@ -26,6 +27,9 @@ public final class TableResult {
         pgRows += r.pgRows();
         ranges++;
         differenceCount += r.differences().size();
+        if (!r.differences().isEmpty()) {
+            differing.add(r.range());
+        }
         for (Difference d : r.differences()) {
             if (differences.size() < KEPT) {
                 differences.add(d);
@@ -51,6 +55,11 @@ public final class TableResult {
 
     public synchronized long differenceCount() {
         return differenceCount;
+    }
+
+    /** The ranges with at least one difference: what a repair copies again. */
+    synchronized List<KeyRange> differingRanges() {
+        return List.copyOf(differing);
     }
 
     /** The kept differences, by key then column. */

@@ -122,6 +122,16 @@ final class ChunkCopier {
         }
     }
 
+    /**
+     * Streams the chunk into COPY inside the caller's open transaction, neither committed nor
+     * salvaged: compare's repair deletes and re-copies several ranges of a table in one transaction.
+     */
+    long copyWithin(Chunk chunk, Connection mysql, Connection pg, ConversionReport report) throws SQLException, IOException {
+        Counted counted = new Counted(0);
+        return mode == CopyMode.DIRECT ? copyDirect(chunk, mysql, pg, report, counted)
+                : copyViaFile(chunk, mysql, pg, report, counted);
+    }
+
     /** What a chunk has reported to the progress so far, to take back if the chunk is salvaged. */
     private static final class Counted {
         /** rows an earlier attempt read from MySQL, whose refused values are recorded already */

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CompareIT {
     /** Each column of t_types, its MySQL value, and the different value planted in PostgreSQL on row id = its index + 1. */
-    private static final String[][] COLUMNS = {
+    static final String[][] COLUMNS = {
         {"i int", "-7", "'-6'"},
         {"u int unsigned", "4294967295", "'4294967294'"},
         {"d decimal(10,3)", "12.345", "'12.346'"},
@@ -100,7 +100,7 @@ class CompareIT {
         assertThat(refused.err()).contains("start_replica");
     }
 
-    private static void insertTypes(ReplicaFixture fx, int from, int to) throws Exception {
+    static void insertTypes(ReplicaFixture fx, int from, int to) throws Exception {
         List<String> values = new ArrayList<>();
         for (String[] c : COLUMNS) {
             values.add(c[1]);
@@ -114,7 +114,7 @@ class CompareIT {
     }
 
     /** Each difference straight into PostgreSQL, behind the replica's back. */
-    private static void plant(ReplicaFixture fx) throws Exception {
+    static void plant(ReplicaFixture fx) throws Exception {
         String t = "\"" + fx.pgSchema + "\".";
         try (Connection c = fx.pg(); Statement s = c.createStatement()) {
             for (int k = 0; k < COLUMNS.length; k++) {
@@ -130,7 +130,7 @@ class CompareIT {
 
     /** table|kind|key|column of every difference in compare's JSON report. */
     @SuppressWarnings("unchecked")
-    private static Set<String> differences(String json) {
+    static Set<String> differences(String json) {
         Set<String> found = new TreeSet<>();
         Map<String, Object> report = (Map<String, Object>) Json.parse(json.strip());
         for (Object t : (List<Object>) report.get("tables")) {
