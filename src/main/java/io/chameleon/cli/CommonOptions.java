@@ -1,6 +1,10 @@
 package io.chameleon.cli;
 
+import io.chameleon.schema.TableName;
 import picocli.CommandLine.Option;
+
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * pg_chameleon's options. As in pg_chameleon, every command accepts all of them, so existing
@@ -19,6 +23,23 @@ final class CommonOptions {
 
     @Option(names = "--tables", paramLabel = "SCHEMA.TABLE[,...]", description = "tables of the source")
     String tables;
+
+    /** The tables --tables names (MySQL's schema.table names), sorted; empty when it is not given. */
+    Set<TableName> tableNames() {
+        Set<TableName> names = new TreeSet<>();
+        if (tables == null || tables.isBlank()) {
+            return names;
+        }
+        for (String name : tables.split(",")) {
+            String n = name.strip();
+            int dot = n.indexOf('.');
+            if (dot <= 0 || dot == n.length() - 1) {
+                throw new CommandFailure(ExitCode.USAGE, "--tables: '" + n + "' is not schema.table (the MySQL names)");
+            }
+            names.add(new TableName(n.substring(0, dot), n.substring(dot + 1)));
+        }
+        return names;
+    }
 
     @Option(names = "--logid", paramLabel = "ID", description = "an error log entry, for show_errors")
     Long logid;

@@ -46,14 +46,6 @@ final class SyncTablesCommand extends PartialLoadCommand {
             }
             return LoadScope.tables(tables);
         }
-        for (String name : opts.tables.split(",")) {
-            String n = name.strip();
-            int dot = n.indexOf('.');
-            if (dot <= 0 || dot == n.length() - 1) {
-                throw new CommandFailure(ExitCode.USAGE, "--tables: '" + n + "' is not schema.table (the MySQL names)");
-            }
-            tables.add(new TableName(n.substring(0, dot), n.substring(dot + 1)));
-        }
-        return LoadScope.tables(tables);
+        return LoadScope.tables(opts.tableNames());
     }
 }

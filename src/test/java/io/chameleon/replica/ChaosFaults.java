@@ -1,6 +1,7 @@
 package io.chameleon.replica;
 
 import io.chameleon.testing.FreezableProxy;
+import io.chameleon.testing.PgSession;
 import io.chameleon.testing.ReplicaFixture;
 import io.chameleon.testing.RestartablePostgres;
 import io.chameleon.testing.RestartableSource;
@@ -10,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
@@ -116,22 +118,23 @@ final class ChaosFaults {
      * against it: PostgreSQL's deadlock detector ends one of the two.
      */
     private String deadlock() throws Exception {
-        try (Connection pg = fx.pg(); Statement s = pg.createStatement()) {
-            pg.setAutoCommit(false);
-            int id = randomItem(pg);
-            s.execute("SET LOCAL lock_timeout = '30s'");
-            s.execute("SELECT 1 FROM " + fx.pgSchema + ".items WHERE id = " + id + " FOR UPDATE");
+        int id;
+        try (Connection pg = fx.pg()) {
+            id = randomItem(pg);
+        }
+        try (PgSession user = PgSession.open(fx)) {
+            user.exec("SET LOCAL lock_timeout = '30s'", "SELECT 1 FROM " + fx.pgSchema + ".items WHERE id = " + id + " FOR UPDATE");
             changeItem(id);
-            if (!awaitBlockedByMe(pg, 30)) {
-                pg.rollback();
+            if (!user.awaitWaitedFor(Duration.ofSeconds(30))) {
+                user.rollback();
                 return "no deadlock formed: the applier did not reach the held row within 30 s";
             }
             try {
-                s.execute("LOCK TABLE " + fx.pgSchema + ".items IN SHARE MODE");
-                pg.commit();
+                user.exec("LOCK TABLE " + fx.pgSchema + ".items IN SHARE MODE");
+                user.commit();
                 return "the applier was chosen as the deadlock victim";
             } catch (SQLException e) {
-                pg.rollback();
+                user.rollback();
                 return "40P01".equals(e.getSQLState()) ? "the user session was chosen as the deadlock victim"
                         : "the user session's table lock failed: " + e.getMessage();
             }
@@ -163,32 +166,6 @@ final class ChaosFaults {
                 }
                 Thread.sleep(500);
             }
-        }
-    }
-
-    /** Whether another session waits for a lock this one holds, within {@code seconds}. */
-    private boolean awaitBlockedByMe(Connection pg, int seconds) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        try (Connection watcher = fx.pg(); PreparedStatement s = watcher.prepareStatement(
-                "SELECT count(*) FROM pg_stat_activity WHERE ? = ANY (pg_blocking_pids(pid))")) {
-            s.setInt(1, backendPid(pg));
-            while (System.nanoTime() < deadline) {
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    if (rs.getInt(1) > 0) {
-                        return true;
-                    }
-                }
-                Thread.sleep(50);
-            }
-        }
-        return false;
-    }
-
-    private static int backendPid(Connection pg) throws SQLException {
-        try (Statement s = pg.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
-            rs.next();
-            return rs.getInt(1);
         }
     }
 

@@ -45,6 +45,10 @@ public final class PgSession implements AutoCloseable {
         }
     }
 
+    public void commit() throws SQLException {
+        connection.commit();
+    }
+
     /** Ends the transaction without a trace, releasing its locks. */
     public void rollback() throws SQLException {
         connection.rollback();
