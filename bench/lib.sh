@@ -4,7 +4,7 @@
 # machine shows. Documented in bench/README.md.
 #
 # The sourcing script sets `set -eEuo pipefail` first. Settings shared by every benchmark:
-# BENCH_SOURCE BENCH_KEEP BENCH_BUILD BENCH_INSTALL BENCH_PG_BIN BENCH_MY_BUFFER_POOL
+# BENCH_SOURCE BENCH_SERVERS BENCH_KEEP BENCH_BUILD BENCH_INSTALL BENCH_PG_BIN BENCH_MY_BUFFER_POOL
 # BENCH_PG_SHARED_BUFFERS BENCH_JAVA_OPTS BENCH_TMPDIR, and CHAMELEON_MYSQL_ROOT.
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -15,6 +15,10 @@ KEEP=${BENCH_KEEP:-0}
 BUILD=${BENCH_BUILD:-1}
 INSTALL=${BENCH_INSTALL:-1}
 PG_BIN=${BENCH_PG_BIN:-/usr/lib/postgresql/15/bin}
+# stock: both servers at their defaults, with only what replication and these ports and
+# directories need (what a user trying the tool has); tuned: memory and durability settings for
+# loading (the README's figures up to 2026-12-05 were measured so)
+SERVERS=${BENCH_SERVERS:-stock}
 MY_BUFFER_POOL=${BENCH_MY_BUFFER_POOL:-1G}
 PG_SHARED_BUFFERS=${BENCH_PG_SHARED_BUFFERS:-512MB}
 CHAMELEON_JAVA_OPTS=${BENCH_JAVA_OPTS:-}
@@ -23,6 +27,29 @@ WORK_PARENT=${BENCH_TMPDIR:-${TMPDIR:-/tmp}}
 say() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { say "error: $*"; exit 1; }
 case $SOURCE in mariadb | mysql) ;; *) die "BENCH_SOURCE must be mariadb or mysql, not '$SOURCE'" ;; esac
+case $SERVERS in stock | tuned) ;; *) die "BENCH_SERVERS must be stock or tuned, not '$SERVERS'" ;; esac
+if [ "$SERVERS" = stock ] && [ -n "${BENCH_MY_BUFFER_POOL:-}${BENCH_PG_SHARED_BUFFERS:-}" ]; then
+    die "BENCH_MY_BUFFER_POOL and BENCH_PG_SHARED_BUFFERS apply to BENCH_SERVERS=tuned only (stock leaves the servers at their defaults)"
+fi
+# the tuned mode's settings, the same on MariaDB and MySQL but the redo log's size, which
+# start_mariadb and start_mysql add under each one's name
+if [ "$SERVERS" = tuned ]; then
+    MY_TUNED=(--innodb-buffer-pool-size="$MY_BUFFER_POOL" --innodb-flush-log-at-trx-commit=2 --sync-binlog=0
+        --max-connections=200)
+    PG_TUNED="-c shared_buffers=$PG_SHARED_BUFFERS -c max_wal_size=8GB -c checkpoint_timeout=30min -c maintenance_work_mem=512MB -c max_connections=100"
+else
+    MY_TUNED=()
+    PG_TUNED=""
+fi
+# servers_desc: the mode and what it set, for the reports (after install_missing)
+servers_desc() {
+    if [ "$SERVERS" = tuned ]; then
+        echo "servers: tuned (BENCH_SERVERS=tuned): $SOURCE_NAME innodb_buffer_pool_size $MY_BUFFER_POOL, redo log 512M, innodb_flush_log_at_trx_commit 2, sync_binlog 0, max_connections 200;"
+        echo "  PostgreSQL shared_buffers $PG_SHARED_BUFFERS, max_wal_size 8GB, checkpoint_timeout 30min, maintenance_work_mem 512MB"
+    else
+        echo "servers: stock (BENCH_SERVERS=stock): $SOURCE_NAME and PostgreSQL at their defaults but for the binary log replication needs"
+    fi
+}
 
 # ---------------------------------------------------------------- prerequisites
 # install_missing [PACKAGE...]: MariaDB's server (for BENCH_SOURCE=mariadb) and client (for both:
@@ -132,8 +159,8 @@ free_port() {
 }
 
 # ---------------------------------------------------------------- the source: MariaDB or MySQL
-# start_source: the BENCH_SOURCE server, its binlog as a replica source needs it, server id 1, the
-# same InnoDB memory and durability settings for both; sets MY_PORT, MY_SOCK, MY_PID, MY_DIR (its
+# start_source: the BENCH_SOURCE server, its binlog as a replica source needs it, server id 1, and
+# in tuned mode the same InnoDB memory and durability settings for both; sets MY_PORT, MY_SOCK, MY_PID, MY_DIR (its
 # data directory) and BINLOG_STATUS (the statement that shows the binlog position). my [ARGS...] runs
 # the client as root over the socket (Debian's mariadb client, for MySQL too).
 start_source() {
@@ -147,35 +174,36 @@ start_source() {
     my -e "SELECT 1" >/dev/null || die "cannot connect to $SOURCE_NAME: see $MY_LOG"
     [ "$SOURCE" = mariadb ] || mysql_after_start
 }
-# Debian's mariadbd in W/my: binlog ROW, FULL images and metadata
+# Debian's mariadbd in W/my: binlog ROW, FULL images and metadata; utf8mb4 as Debian's packaged
+# configuration sets it
 start_mariadb() {
     MY_DIR="$W/my"
     MY_SOCK="$W/my.sock"
     MY_LOG="$W/logs/mariadb.err"
     BINLOG_STATUS="SHOW MASTER STATUS"
-    local user_opt=()
+    local user_opt=() tuned=()
     [ "$(id -u)" = 0 ] && user_opt=(--user=root)
+    [ "$SERVERS" = stock ] || tuned=("${MY_TUNED[@]}" --innodb-log-file-size=512M)
     say "$SOURCE_DESC on 127.0.0.1:$MY_PORT ($MY_DIR)"
     mariadb-install-db --no-defaults --datadir="$MY_DIR" "${user_opt[@]}" --auth-root-authentication-method=normal \
         --skip-test-db >"$W/logs/mariadb-install.log" 2>&1 || die "mariadb-install-db failed: see $W/logs/mariadb-install.log"
     "$MARIADBD" --no-defaults --datadir="$MY_DIR" "${user_opt[@]}" --socket="$MY_SOCK" --port="$MY_PORT" \
         --bind-address=127.0.0.1 --pid-file="$W/my.pid" --log-error="$MY_LOG" --skip-name-resolve \
         --server-id=1 --log-bin="$MY_DIR/mysql-bin" --binlog-format=ROW --binlog-row-image=FULL \
-        --binlog-row-metadata=FULL --innodb-buffer-pool-size="$MY_BUFFER_POOL" --innodb-log-file-size=512M \
-        --innodb-flush-log-at-trx-commit=2 --sync-binlog=0 --max-connections=200 \
-        --character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci >/dev/null 2>&1 &
+        --binlog-row-metadata=FULL "${tuned[@]}" --character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci >/dev/null 2>&1 &
     MY_PID=$!
 }
 # Oracle MySQL's mysqld in the root bin/provision-mysql makes (chroot: it shares the network, and
 # the socket is a file a client outside can reach), as the test suite runs it: data directory in
 # the root's /tmp, GTIDs on, binlog settings left at MySQL's defaults (ROW, FULL images,
-# binlog_row_metadata MINIMAL), caching_sha2_password accounts, and the InnoDB settings of the
-# MariaDB path (innodb_redo_log_capacity is MySQL's name for the redo log size). The error log is
+# binlog_row_metadata MINIMAL), caching_sha2_password accounts, and in tuned mode the InnoDB
+# settings of the MariaDB path (innodb_redo_log_capacity is MySQL's name for the redo log size). The error log is
 # mysqld's stderr, so it lands in W/logs.
 start_mysql() {
     MY_DIR=$(mktemp -d "$MYSQL_ROOT/tmp/chameleon-bench.XXXXXX")
     chmod 755 "$MY_DIR"
-    local inside="/tmp/${MY_DIR##*/}"
+    local inside="/tmp/${MY_DIR##*/}" tuned=()
+    [ "$SERVERS" = stock ] || tuned=("${MY_TUNED[@]}" --innodb-redo-log-capacity=512M)
     MY_SOCK="$MY_DIR/my.sock"
     MY_LOG="$W/logs/mysql.err"
     BINLOG_STATUS="SHOW BINARY LOG STATUS"
@@ -186,9 +214,7 @@ start_mysql() {
     chroot "$MYSQL_ROOT" /usr/sbin/mysqld --no-defaults --user=root --datadir="$inside/data" \
         --socket="$inside/my.sock" --pid-file="$inside/my.pid" --port="$MY_PORT" --bind-address=127.0.0.1 \
         --mysqlx=OFF --secure-file-priv= --skip-name-resolve --server-id=1 --log-bin=mysql-bin \
-        --gtid-mode=ON --enforce-gtid-consistency=ON --innodb-buffer-pool-size="$MY_BUFFER_POOL" \
-        --innodb-redo-log-capacity=512M --innodb-flush-log-at-trx-commit=2 --sync-binlog=0 \
-        --max-connections=200 >"$MY_LOG" 2>&1 &
+        --gtid-mode=ON --enforce-gtid-consistency=ON "${tuned[@]}" >"$MY_LOG" 2>&1 &
     MY_PID=$!
 }
 # MySQL 9.7 has MD5() only in a component (for string arguments): the data generation and the
@@ -210,8 +236,8 @@ seq_range() {
 if [ "$SOURCE" = mysql ]; then SEQ_SESSION="SET SESSION cte_max_recursion_depth = 4294967295;"; else SEQ_SESSION=""; fi
 
 # ---------------------------------------------------------------- PostgreSQL
-# start_postgres [-c NAME=VALUE...]: PostgreSQL in W/pg (as the postgres system user when root)
-# with the role usr_bench; sets PG_PORT, PG_POSTMASTER. pg DB [ARGS...] runs psql as postgres.
+# start_postgres [-c NAME=VALUE...]: PostgreSQL in W/pg (as the postgres system user when root), at
+# its defaults in stock mode, with the role usr_bench; sets PG_PORT, PG_POSTMASTER. pg DB [ARGS...] runs psql as postgres.
 start_postgres() {
     PG_PORT=$(free_port)
     if [ "$(id -u)" = 0 ]; then
@@ -233,8 +259,7 @@ start_postgres() {
     "${PG_RUN[@]}" "$PG_BIN/initdb" -D "$W/pg" -U postgres -A trust -E UTF8 --locale=C --no-sync \
         >"$W/logs/initdb.log" 2>&1 || die "initdb failed: see $W/logs/initdb.log"
     "${PG_RUN[@]}" "$PG_BIN/pg_ctl" -D "$W/pg" -l "$W/logs/postgres.log" -w -t 60 -o "-p $PG_PORT \
-        -c listen_addresses=127.0.0.1 -c unix_socket_directories=$W/pgsock -c shared_buffers=$PG_SHARED_BUFFERS \
-        -c max_wal_size=8GB -c checkpoint_timeout=30min -c maintenance_work_mem=512MB -c max_connections=100 $*" \
+        -c listen_addresses=127.0.0.1 -c unix_socket_directories=$W/pgsock $PG_TUNED $*" \
         start >/dev/null || die "PostgreSQL did not start: see $W/logs/postgres.log"
     PG_STARTED=1
     pg postgres -c "CREATE ROLE usr_bench LOGIN PASSWORD 'bench'"

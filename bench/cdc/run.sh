@@ -464,6 +464,7 @@ cp -r "$W/profile" "$RESULTS_DIR/cdc-$STAMP.profile"
 {
     echo "CDC benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)"
     echo "$SOURCE_DESC, PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}'), $(java -version 2>&1 | head -1)"
+    servers_desc
     echo "$("$CHAMELEON" --version 2>/dev/null) from ${CHAMELEON_JAR:-$REPO ($(git -C "$REPO" describe --always --dirty 2>/dev/null || echo 'not a git checkout'))}"
     echo "sysbench oltp_write_only, $TABLES tables x $TABLE_SIZE rows, $THREADS threads, ${LOAD_SECS}s$([ "$LOAD_RATE" = 0 ] || echo " at $LOAD_RATE tx/s") after ${WARMUP_SECS}s of warm-up;"
     echo "  backlog: $BACKLOG row changes ($BACKLOG_MODE); replica_batch_size $BATCH_SIZE; JAVA_OPTS '${BASE_JAVA_OPTS}'$([ "$PROFILE" = 1 ] && echo '; PROFILED (JFR + pg_stat_statements): figures are slower')"

@@ -131,6 +131,7 @@ PAUSE=$(awk -F'\t' '$1 == "compare" {print $4}' "$RESULTS_TSV" | median)
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 {
     echo "compare benchmark $STAMP: $SOURCE_DESC, $NTABLES x $TABLE_ROWS rows, $WORKERS workers, $(nproc) CPUs"
+    servers_desc
     echo "init_replica ${INIT_SECS}s; medians of $REPEAT rounds: compare ${CMP}s (replica paused ${PAUSE} ms),"
     echo "full value-by-value scan ${SCAN}s; compare / init_replica = $(awk -v a="$CMP" -v b="$INIT_SECS" 'BEGIN {printf "%.2f", a / b}'),"
     echo "compare / full scan = $(awk -v a="$CMP" -v b="$SCAN" 'BEGIN {printf "%.2f", a / b}')"

@@ -388,6 +388,7 @@ cp -r "$W/logs" "$RESULTS_DIR/init-replica-$STAMP.logs"
 {
     echo "init_replica benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)"
     echo "$SOURCE_DESC, PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}'), $(java -version 2>&1 | head -1)"
+    servers_desc
     echo "data set: $ROWS rows in 4 tables (sbtest1 $N1, sbtest2 $N2, orders_wide $N3, events_nokey $N4 without key);"
     echo "  $DATA_MIB MiB as COPY text (chameleon's count), $SRC_MB MiB InnoDB data; generated in ${gen_secs%.*}s"
     echo "rounds: $REPEAT (figures are medians over the rounds; min-max in brackets when more than one)"

@@ -81,6 +81,7 @@ HEAP=$(tr '\0' '\n' <"/proc/$PID/cmdline" | grep -E -- '^-Xmx|MaxRAM|MaxHeapSize
 cham stop_replica >>"$W/logs/start_replica.log" 2>&1 </dev/null
 [ "$(pg "$DB" -c "SELECT count(*) FROM bench.big")" = "$TX_ROWS" ] || die "bench.big does not hold the $TX_ROWS rows"
 
+servers_desc
 printf '%-46s %8s %9s\n' "run (JVM heap: ${HEAP:-the JVM default})" seconds "peak RSS"
 printf '%-46s %8s %6s MiB\n' "init_replica, $ROWS rows" "$INIT_SECS" $((INIT_KB / 1024)) \
     "start_replica, a $TX_ROWS-row transaction" "$CATCHUP_SECS" $((REPLICA_KB / 1024))
