@@ -1,5 +1,9 @@
 package io.chameleon.cli;
 
+import io.chameleon.alert.AlertLevel;
+import io.chameleon.alert.Alerts;
+import io.chameleon.alert.RollbarSettings;
+import io.chameleon.catalog.BuildVersion;
 import io.chameleon.catalog.Catalog;
 import io.chameleon.config.ChameleonConfig;
 import io.chameleon.config.ConfigLoader;
@@ -30,6 +34,12 @@ abstract class ChameleonCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try {
+            // refused before anything runs, as a usage error; config() reads it again for the sender
+            AlertLevel.parse(opts.rollbarLevel);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(ExitCode.USAGE, e.getMessage());
+        }
+        try {
             configureLogging();
         } catch (RuntimeException e) {
             // a configuration that cannot be read: told as one line, not with the logger's default debug output
@@ -43,8 +53,21 @@ abstract class ChameleonCommand implements Callable<Integer> {
         if (config == null) {
             config = ConfigLoader.load(opts.config);
             LogSetup.configured(config);
+            if (config.global().rollbarEnabled()) {
+                Alerts.start(new RollbarSettings(config.global().rollbarKey(), config.global().rollbarEnv(),
+                        config.global().rollbarEndpoint(), AlertLevel.parse(opts.rollbarLevel), config.name(),
+                        host(), BuildVersion.current(), LogSetup.secrets()));
+            }
         }
         return config;
+    }
+
+    private static String host() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "unknown host";
+        }
     }
 
     /** The --source named, or the only source of the file when there is just one. */

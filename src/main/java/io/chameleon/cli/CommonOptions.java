@@ -47,7 +47,8 @@ final class CommonOptions {
     @Option(names = "--debug", description = "stay in the foreground and log to the console at debug level")
     boolean debug;
 
-    @Option(names = "--rollbar-level", paramLabel = "LEVEL", description = "accepted for compatibility; Chameleon does not send to rollbar")
+    @Option(names = "--rollbar-level", paramLabel = "LEVEL", description = "the least important level sent to Rollbar:"
+            + " critical, error, warning or info (default: info, everything); see docs/rollbar.md")
     String rollbarLevel;
 
     @Option(names = "--full", description = "for run_maintenance")

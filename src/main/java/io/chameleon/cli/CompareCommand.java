@@ -1,5 +1,7 @@
 package io.chameleon.cli;
 
+import io.chameleon.alert.Alert;
+import io.chameleon.alert.Alerts;
 import io.chameleon.compare.CompareRefused;
 import io.chameleon.compare.CompareReport;
 import io.chameleon.compare.CompareRun;
@@ -21,6 +23,11 @@ final class CompareCommand extends ChameleonCommand {
             throw new CommandFailure(ExitCode.REFUSED, e.getMessage());
         }
         io.out().print(opts.json ? report.json() + "\n" : report.text());
+        if (!report.equal()) {
+            Alerts.send(Alert.warning(source.name(), "compare of source " + source.name() + " found "
+                    + report.differenceCount() + " differences at " + report.point() + (opts.repair ? (report.consistent()
+                    ? ", all repaired" : ", not all repaired") : ""), report.text()));
+        }
         // with --repair: 0 once every difference is repaired
         return (opts.repair ? report.consistent() : report.equal()) ? ExitCode.OK : ExitCode.DIFFERENT;
     }

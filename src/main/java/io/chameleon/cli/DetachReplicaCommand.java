@@ -1,5 +1,7 @@
 package io.chameleon.cli;
 
+import io.chameleon.alert.Alert;
+import io.chameleon.alert.Alerts;
 import io.chameleon.catalog.Catalog;
 import io.chameleon.catalog.ReplicatedTable;
 import io.chameleon.catalog.SourceRecord;
@@ -95,6 +97,8 @@ final class DetachReplicaCommand extends ChameleonCommand {
             io.out().println("detached source " + source.name() + ": " + detachment.sequences() + " sequences set, "
                     + detachment.foreignKeys() + " foreign keys created, " + detachment.warnings().size() + " warnings;"
                     + " " + source.schemaMappings().values() + " now work on their own");
+            Alerts.send(Alert.info(source.name(), "source " + source.name() + " detached: "
+                    + source.schemaMappings().values() + " now work on their own", null));
         }
         if (finalAt != null) {
             io.out().println("step detach: done in " + millisSince(detachStart) + " ms");

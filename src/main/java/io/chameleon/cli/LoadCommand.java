@@ -1,5 +1,7 @@
 package io.chameleon.cli;
 
+import io.chameleon.alert.Alert;
+import io.chameleon.alert.Alerts;
 import io.chameleon.catalog.Catalog;
 import io.chameleon.catalog.LeaseTerms;
 import io.chameleon.catalog.SourceLease;
@@ -78,9 +80,24 @@ abstract class LoadCommand extends ChameleonCommand {
         }
     }
 
+    /** pg_chameleon's alerts: finished (info); not started (error) or failed (critical, with the trace). */
     @Override
     ExitCode execute() throws Exception {
         SourceConfig source = source();
+        try {
+            return load(source);
+        } catch (CommandFailure refused) {
+            Alerts.send(Alert.error(source.name(), name() + " of source " + source.name() + " not started",
+                    refused.getMessage()));
+            throw refused;
+        } catch (Exception e) {
+            Alerts.send(Alert.critical(source.name(), name() + " of source " + source.name() + " failed: "
+                    + e.getMessage(), e));
+            throw e;
+        }
+    }
+
+    private ExitCode load(SourceConfig source) throws Exception {
         if (source.type() != SourceConfig.SourceType.MYSQL) {
             throw new CommandFailure(ExitCode.USAGE, "source " + source.name() + " is of type pgsql; " + name() + " of"
                     + " pgsql sources is not supported by this version (only mysql)");
@@ -138,6 +155,7 @@ abstract class LoadCommand extends ChameleonCommand {
         }
         String summary = summary(source, result);
         LOG.info(summary);
+        Alerts.send(Alert.info(source.name(), name() + " of source " + source.name() + " finished", summary));
         io.out().println(summary);
         result.adjustments().forEach(a -> io.out().println("adjusted: " + a));
         result.warnings().forEach(w -> io.out().println("warning: " + w));

@@ -1,5 +1,6 @@
 package io.chameleon.cli;
 
+import io.chameleon.alert.Alerts;
 import io.chameleon.catalog.BuildVersion;
 import io.chameleon.catalog.CatalogException;
 import io.chameleon.config.ConfigException;
@@ -56,7 +57,12 @@ public final class Main {
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(err, true));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(e, err));
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } finally {
+            // a command's last alert ("init_replica failed") is sent before the process ends
+            Alerts.stop(Alerts.FLUSH_WAIT);
+        }
     }
 
     /**

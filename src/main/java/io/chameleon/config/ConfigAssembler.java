@@ -34,7 +34,8 @@ final class ConfigAssembler {
 
     private GlobalSettings global() {
         return new GlobalSettings(v.get(PID_DIR), v.get(LOG_DIR), v.get(LOG_DEST), v.get(LOG_LEVEL),
-                v.get(LOG_DAYS_KEEP), v.get(ROLLBAR_KEY), v.get(ROLLBAR_ENV));
+                v.get(LOG_DAYS_KEEP), v.get(ROLLBAR_KEY), v.get(ROLLBAR_ENV),
+                v.get(ROLLBAR_ENDPOINT));
     }
 
     private TypeOverride.Rules typeOverrides() {

@@ -20,6 +20,7 @@ import java.util.Map;
 
 import static io.chameleon.config.ValueTypes.bool;
 import static io.chameleon.config.ValueTypes.byteSize;
+import static io.chameleon.config.ValueTypes.httpUrl;
 import static io.chameleon.config.ValueTypes.charset;
 import static io.chameleon.config.ValueTypes.integer;
 import static io.chameleon.config.ValueTypes.integerName;
@@ -71,10 +72,15 @@ final class ConfigKeys {
     static final ConfigKey<Integer> LOG_DAYS_KEEP = optional("log_days_keep", integer(1, Integer.MAX_VALUE), "10",
             "How many days of daily log files are kept before the oldest are deleted.");
     static final ConfigKey<String> ROLLBAR_KEY = optional("rollbar_key", secret("a Rollbar access token"), "",
-            "Rollbar access token. When it and rollbar_env are both set, important events are sent to "
-                    + "Rollbar. Never shown.");
+            "Rollbar access token (a post_server_item token). When it and rollbar_env are both set, the events of "
+                    + "docs/rollbar.md are sent to Rollbar: loads finished or failed, the replica stopped by an error, "
+                    + "tables left out of replay, maintenance failures. --rollbar-level sets the least important level "
+                    + "sent. Never shown.");
     static final ConfigKey<String> ROLLBAR_ENV = optional("rollbar_env", optionalText("a Rollbar environment name"),
-            "", "The Rollbar environment the events are reported under.");
+            "", "The Rollbar environment the events are reported under (production, staging, ...).");
+    static final ConfigKey<java.net.URI> ROLLBAR_ENDPOINT = extension("rollbar_endpoint", httpUrl(),
+            "https://api.rollbar.com/api/1/item/", "Where the events are posted: Rollbar's item API, or a "
+                    + "self-hosted service that accepts the same JSON items.");
 
     // --- type_override
     static final ConfigKey<Void> TYPE_OVERRIDE = optional("type_override",
@@ -209,7 +215,9 @@ final class ConfigKeys {
     static final ConfigKey<Path> OUT_DIR = optional("sources.<name>.out_dir", path(), "/tmp",
             "Directory of the CSV files when copy_mode is file.");
     static final ConfigKey<Integer> SLEEP_LOOP = optional("sources.<name>.sleep_loop",
-            integer(0, Integer.MAX_VALUE), "1", "Seconds the replica waits between two batches when idle.");
+            integer(0, Integer.MAX_VALUE), "1", "The longest, in seconds, the replica collects transactions into a batch before applying it (at "
+                    + "least 1): a batch is applied as soon as the queue runs dry, at the batch bounds, or after "
+                    + "sleep_loop, whichever comes first.");
     static final ConfigKey<OnError> ON_ERROR_REPLAY = optional("sources.<name>.on_error_replay",
             oneOf(OnError.class), "continue", "When a table's changes cannot be applied: continue leaves that "
                     + "table out of the replica, with the error recorded; exit stops the replica. A transient failure "

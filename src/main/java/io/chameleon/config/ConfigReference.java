@@ -123,6 +123,9 @@ public final class ConfigReference {
             Values of passwords and of `rollbar_key` never appear in a message, nor in the output
             of `show_config`, which shows them as `***`.
 
+            With `rollbar_key` and `rollbar_env` set, Chameleon reports its important events to
+            Rollbar: see [rollbar.md](rollbar.md) for the events, their levels and `--rollbar-level`.
+
             ## Differences from pg_chameleon
 
             Chameleon is stricter where pg_chameleon would let a mistake go unnoticed:

@@ -48,6 +48,7 @@ final class EffectiveSettings {
         s.add(LOG_DAYS_KEEP, g.logDaysKeep());
         s.add(ROLLBAR_KEY, g.rollbarKey());
         s.add(ROLLBAR_ENV, g.rollbarEnv());
+        s.add(ROLLBAR_ENDPOINT, g.rollbarEndpoint());
         if (c.typeOverrides().overrides().isEmpty()) {
             s.add(TYPE_OVERRIDE, Map.of());
         }

@@ -109,6 +109,22 @@ final class ValueTypes {
         });
     }
 
+    /** An http:// or https:// URL with a host. */
+    static Leaf<java.net.URI> httpUrl() {
+        return new Leaf<>("URL", "an http:// or https:// URL", false, (raw, home) -> {
+            try {
+                java.net.URI uri = new java.net.URI(nonEmpty(raw));
+                if (("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                        && uri.getHost() != null) {
+                    return uri;
+                }
+            } catch (java.net.URISyntaxException e) {
+                // refused below, as a URL of another scheme
+            }
+            throw new InvalidValue();
+        });
+    }
+
     static Leaf<Integer> port() {
         return integer(1, 65535);
     }

@@ -1,5 +1,7 @@
 package io.chameleon.replica;
 
+import io.chameleon.alert.Alert;
+import io.chameleon.alert.Alerts;
 import io.chameleon.apply.ApplyTarget;
 import io.chameleon.binlog.ReaderTable;
 import io.chameleon.binlog.SchemaFollower;
@@ -109,6 +111,7 @@ final class DdlFollower implements SchemaFollower {
     private Map<TableName, ReaderTable> stopReplicating(TableName table, String reason, Statement where)
             throws InterruptedException {
         LOG.warn("source {}: {}", sourceName, reason);
+        Alerts.send(Alert.error(sourceName, "source " + sourceName + ": table " + table + " left out of replay", reason));
         Map<TableName, TrackedTable> rest = new HashMap<>(tracked.tables());
         rest.remove(table);
         DdlOutcome o = new DdlOutcome(List.of(), new TrackedTables(rest, tracked.schemaCharsets()),

@@ -1,5 +1,7 @@
 package io.chameleon.replica;
 
+import io.chameleon.alert.Alert;
+import io.chameleon.alert.Alerts;
 import io.chameleon.catalog.Catalog;
 import io.chameleon.catalog.ReplicatedTable;
 import io.chameleon.catalog.SourceRecord;
@@ -19,6 +21,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * run_maintenance and auto_maintenance for one source. Our catalogue keeps no row log: replay
@@ -56,6 +59,24 @@ public final class MaintenanceRun {
      *     replacing its tables
      */
     public MaintenanceReport run() throws SQLException {
+        try {
+            MaintenanceReport report = vacuumAll();
+            if (report.leftOut() > 0) {
+                Alerts.send(Alert.error(source.name(), "maintenance of source " + source.name() + " left out "
+                        + report.leftOut() + " tables", report.tables().stream().filter(t -> !t.vacuumed())
+                        .map(t -> t.table() + ": " + t.note()).collect(Collectors.joining("\n"))));
+            }
+            return report;
+        } catch (SQLException | RuntimeException e) {
+            if (!(e instanceof MaintenanceRefused) && !cancelled) {
+                Alerts.send(Alert.error(source.name(), "maintenance of source " + source.name() + " failed: "
+                        + e.getMessage(), e));
+            }
+            throw e;
+        }
+    }
+
+    private MaintenanceReport vacuumAll() throws SQLException {
         long start = System.nanoTime();
         try (Connection c = pg.open()) {
             Catalog catalog = Catalog.open(c);

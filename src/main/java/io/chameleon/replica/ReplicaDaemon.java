@@ -1,5 +1,7 @@
 package io.chameleon.replica;
 
+import io.chameleon.alert.Alert;
+import io.chameleon.alert.Alerts;
 import io.chameleon.apply.ApplyException;
 import io.chameleon.apply.ApplyResult;
 import io.chameleon.apply.BatchApplier;
@@ -207,11 +209,12 @@ public final class ReplicaDaemon {
      * source to its new holder.
      */
     private void recordEnd(SourceLease lease, SourceStatus end, Exception failure) {
+        BinlogPosition applied = null;
         try (Connection c = pg.open()) {
             Catalog catalog = Catalog.open(c);
+            applied = catalog.sources().get(source.name()).applied();
             if (failure != null && !(failure instanceof ApplyException) && !(failure instanceof LeaseLost)) {
-                catalog.errors().log(lease.sourceId(), new ErrorEntry(null, null, null, failure.getMessage(),
-                        catalog.sources().get(source.name()).applied()));
+                catalog.errors().log(lease.sourceId(), new ErrorEntry(null, null, null, failure.getMessage(), applied));
             }
             if (!catalog.lifecycle().release(lease, end)) {
                 LOG.error("replica of source {} ended without its lease: another process holds the source, its status"
@@ -227,6 +230,20 @@ public final class ReplicaDaemon {
             if (failure != null) {
                 failure.addSuppressed(e);
             }
+        } finally {
+            alertStopped(failure, applied);
+        }
+    }
+
+    /** pg_chameleon's "replica process crashed", critical with its stack trace; a lost lease is not a crash. */
+    private void alertStopped(Exception failure, BinlogPosition applied) {
+        if (failure != null && !(failure instanceof LeaseLost)) {
+            String at = applied == null ? "" : " at " + applied;
+            Alerts.send(Alert.critical(source.name(), failure instanceof OutageStop
+                    ? "replica of source " + source.name() + " gave up on an outage" + at + " (on_error_read exit): "
+                            + failure.getMessage()
+                    : "replica of source " + source.name() + " stopped by an error" + at + ": " + failure.getMessage(),
+                    failure));
         }
     }
 
@@ -318,6 +335,8 @@ public final class ReplicaDaemon {
                 result.disabledTables().forEach((table, message) -> LOG.warn("source {}: table {} is no longer"
                         + " replicated (on_error_replay continue): its changes in the batch ending at {} failed: {};"
                         + " see show_errors", source.name(), table, end, message));
+                result.disabledTables().forEach((table, message) -> Alerts.send(Alert.error(source.name(), "source "
+                        + source.name() + ": table " + table + " left out of replay at " + end, message)));
                 LOG.debug("applied {}, {} row changes, up to {}{}", batch.get(0).whole() ? batch.size() + " transactions"
                         : "part " + batch.get(0).part() + " of a transaction", result.rowChanges(), end,
                         result.committed() ? "" : " (committed with its last part)");

@@ -1,5 +1,7 @@
 package io.chameleon.replica;
 
+import io.chameleon.alert.Alert;
+import io.chameleon.alert.Alerts;
 import io.chameleon.apply.ApplyException;
 import io.chameleon.apply.ApplyTarget;
 import io.chameleon.apply.BatchApplier;
@@ -154,6 +156,9 @@ final class SchemaChangeApplier {
                     change.statement().at()));
             LOG.warn("source id {}: table {} is not replicated ({}): PostgreSQL refused {} of {}: {}; see show_errors",
                     sourceId, t, why, pgSql, change.describe(), message);
+            String name = build.source().name();
+            Alerts.send(Alert.error(name, "source " + name + ": table " + t + " left out of replay at "
+                    + change.statement().at(), message));
         }
     }
 
