@@ -29,6 +29,8 @@ class DeadRollbarIT {
             long withHole = timedInit(silent);
             long withRefusal = timedInit(loaded("rollbar_refused", refused));
             long without = timedInit(loaded("rollbar_none", null));
+            System.out.printf("init_replica: %d ms without Rollbar, %d ms with one that never answers, %d ms with one"
+                    + " that refuses%n", without, withHole, withRefusal);
             // the end of init_replica waits at most Alerts.FLUSH_WAIT for its item
             assertThat(withHole - without).as("init_replica: %d ms without Rollbar, %d ms with a silent one", without,
                     withHole).isLessThan(Alerts.FLUSH_WAIT.toMillis() + 5_000);
