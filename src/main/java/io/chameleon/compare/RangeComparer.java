@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Compares one {@link KeyRange} on a worker's two connections, each inside the compare's snapshot:
+ * Compares one {@link KeyRange} row by row on a worker's two connections, each inside the compare's snapshot:
  * reads the range's rows from both sides in canonical text ({@link ValueCanon}) and matches them
  * by key, so neither server's collation or order matters. A table without a key is compared as a
  * multiset of whole rows.
@@ -41,22 +41,14 @@ final class RangeComparer {
         ComparedTable t = range.table();
         List<ColumnDef> cols = t.def().columns();
         List<String[]> mysqlRows = read(mysql, "SELECT " + cols.stream().map(ValueCanon::mysqlSelect)
-                .collect(Collectors.joining(", ")) + " FROM " + t.mysqlFrom() + where(range, ComparedTable::quoteMysql),
+                .collect(Collectors.joining(", ")) + " FROM " + t.mysqlFrom() + range.where(ComparedTable::quoteMysql),
                 range, true);
         canonicalJson(mysqlRows, cols);
         List<String[]> pgRows = read(pg, "SELECT " + cols.stream().map(ValueCanon::pgSelect)
-                .collect(Collectors.joining(", ")) + " FROM " + t.pgFrom() + where(range, ComparedTable::quotePg),
+                .collect(Collectors.joining(", ")) + " FROM " + t.pgFrom() + range.where(ComparedTable::quotePg),
                 range, false);
         List<Difference> diffs = t.key().isEmpty() ? multiset(t, mysqlRows, pgRows) : byKey(t, mysqlRows, pgRows);
         return new Result(range, mysqlRows.size(), pgRows.size(), diffs);
-    }
-
-    private static String where(KeyRange range, java.util.function.UnaryOperator<String> quote) {
-        if (range.whole()) {
-            return "";
-        }
-        String k = quote.apply(range.table().key().get(0));
-        return " WHERE " + k + " >= ?" + (range.to() == null ? "" : " AND " + k + " < ?");
     }
 
     private List<String[]> read(Connection c, String sql, KeyRange range, boolean fromMysql) throws SQLException {
@@ -64,12 +56,7 @@ final class RangeComparer {
         List<String[]> rows = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setFetchSize(FETCH_ROWS);
-            if (!range.whole()) {
-                s.setLong(1, range.from());
-                if (range.to() != null) {
-                    s.setLong(2, range.to());
-                }
-            }
+            range.bind(s);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     String[] row = new String[cols.size()];
