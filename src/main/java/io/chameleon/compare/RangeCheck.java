@@ -13,7 +13,8 @@ import java.util.Optional;
  * differ, a range of more than {@link #ROW_ROWS} rows is cut into {@link #SPLIT} parts checksummed
  * again, down to ranges small enough to be compared row by row ({@link RangeComparer}), so a
  * planted difference moves a few thousand rows at most. A table without a checksum (see
- * {@link RowChecksum#unsupported}) is compared row by row. Once a table has more differences than
+ * {@link RowChecksum#unsupported}) is compared row by row. A mismatching table not cut into key
+ * ranges is merged by hash ({@link HashMerge}), in bounded memory. Once a table has more differences than
  * {@code maxRows} (--repair-max-rows), its mismatching ranges are no longer narrowed: they are
  * marked differing as they are, and the repair copies the table whole.
  */
@@ -26,6 +27,7 @@ final class RangeCheck {
     private final Connection mysql;
     private final Connection pg;
     private final RangeComparer rows;
+    private final HashMerge merge;
     private final Map<ComparedTable, Optional<RowChecksum>> checksums;
     private final long maxRows;
 
@@ -35,6 +37,7 @@ final class RangeCheck {
         this.mysql = mysql;
         this.pg = pg;
         this.rows = rows;
+        this.merge = new HashMerge(mysql, pg, rows);
         this.checksums = checksums;
         this.maxRows = maxRows;
     }
@@ -49,8 +52,8 @@ final class RangeCheck {
      * @param differingRows rows (the larger side's) of the {@code differing} ranges
      * @param capped whether a mismatching range was left unnarrowed (--repair-max-rows)
      */
-    record Outcome(KeyRange range, long mysqlRows, long pgRows, List<Difference> differences, List<KeyRange> differing,
-            int checksummed, int byRow, long rowsMoved, long differingRows, boolean capped) {}
+    record Outcome(KeyRange range, long mysqlRows, long pgRows, List<Difference> differences, long differenceCount,
+            List<KeyRange> differing, int checksummed, int byRow, long rowsMoved, long differingRows, boolean capped) {}
 
     /** @param table what the table's other ranges found so far, for --repair-max-rows */
     Outcome check(KeyRange range, TableResult table) throws SQLException {
@@ -72,7 +75,7 @@ final class RangeCheck {
         if (my.equals(other)) {
             return;
         }
-        if (t.table.differenceCount() + t.differences.size() > maxRows) {
+        if (t.table.differenceCount() + t.differenceCount > maxRows) {
             t.capped = true;
             t.differing.add(range);
             t.differingRows += Math.max(my.rows(), other.rows());
@@ -80,7 +83,7 @@ final class RangeCheck {
         }
         List<KeyRange> parts = Math.max(my.rows(), other.rows()) > ROW_ROWS ? ComparePlan.split(range, SPLIT) : List.of();
         if (parts.isEmpty()) {
-            t.byRow(rows.compare(range));
+            t.byRow(range.whole() ? merge.compare(range, checksum) : rows.compare(range));
             return;
         }
         for (KeyRange part : parts) {
@@ -99,6 +102,7 @@ final class RangeCheck {
         long pgRows;
         long moved;
         long differingRows;
+        long differenceCount;
         boolean capped;
 
         Tally(TableResult table) {
@@ -111,7 +115,8 @@ final class RangeCheck {
             pgRows += r.pgRows();
             moved += r.mysqlRows() + r.pgRows();
             differences.addAll(r.differences());
-            if (!r.differences().isEmpty()) {
+            differenceCount += r.differenceCount();
+            if (r.differenceCount() > 0) {
                 differing.add(r.range());
                 differingRows += Math.max(r.mysqlRows(), r.pgRows());
             }
@@ -119,7 +124,7 @@ final class RangeCheck {
 
         /** @param counted whether the checksums counted the range's rows (else the row reads did) */
         Outcome outcome(KeyRange range, long mysql, long pg, boolean counted) {
-            return new Outcome(range, counted ? mysql : mysqlRows, counted ? pg : pgRows, differences, differing,
+            return new Outcome(range, counted ? mysql : mysqlRows, counted ? pg : pgRows, differences, differenceCount, differing,
                     checksummed, byRow, moved, differingRows, capped);
         }
     }

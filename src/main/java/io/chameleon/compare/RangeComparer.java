@@ -34,19 +34,36 @@ final class RangeComparer {
         this.canon = canon;
     }
 
-    /** What one range gave: the rows read on each side and the differences. */
-    record Result(KeyRange range, long mysqlRows, long pgRows, List<Difference> differences) {}
+    /**
+     * What one range gave: the rows read on each side and the differences, plus differing rows
+     * counted but not read ({@link HashMerge#FETCHED}).
+     */
+    record Result(KeyRange range, long mysqlRows, long pgRows, List<Difference> differences, long unread) {
+        Result(KeyRange range, long mysqlRows, long pgRows, List<Difference> differences) {
+            this(range, mysqlRows, pgRows, differences, 0);
+        }
+
+        long differenceCount() {
+            return differences.size() + unread;
+        }
+    }
 
     Result compare(KeyRange range) throws SQLException {
+        return compare(range, range.where(ComparedTable::quoteMysql), range.where(ComparedTable::quotePg));
+    }
+
+    /**
+     * Compares the rows of {@code range}'s table that the WHERE clauses select on each side: the
+     * range's (with its key bounds as parameters), or the rows of given hashes ({@link HashMerge}).
+     */
+    Result compare(KeyRange range, String mysqlWhere, String pgWhere) throws SQLException {
         ComparedTable t = range.table();
         List<ColumnDef> cols = t.def().columns();
         List<String[]> mysqlRows = read(mysql, "SELECT " + cols.stream().map(ValueCanon::mysqlSelect)
-                .collect(Collectors.joining(", ")) + " FROM " + t.mysqlFrom() + range.where(ComparedTable::quoteMysql),
-                range, true);
+                .collect(Collectors.joining(", ")) + " FROM " + t.mysqlFrom() + mysqlWhere, range, true);
         canonicalJson(mysqlRows, cols);
         List<String[]> pgRows = read(pg, "SELECT " + cols.stream().map(ValueCanon::pgSelect)
-                .collect(Collectors.joining(", ")) + " FROM " + t.pgFrom() + range.where(ComparedTable::quotePg),
-                range, false);
+                .collect(Collectors.joining(", ")) + " FROM " + t.pgFrom() + pgWhere, range, false);
         List<Difference> diffs = t.key().isEmpty() ? multiset(t, mysqlRows, pgRows) : byKey(t, mysqlRows, pgRows);
         return new Result(range, mysqlRows.size(), pgRows.size(), diffs);
     }

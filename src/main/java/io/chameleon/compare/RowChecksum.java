@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,15 +38,32 @@ final class RowChecksum {
     private static final BigInteger MOD = BigInteger.ONE.shiftLeft(64);
 
     private final ComparedTable table;
+    /** Each column's part of the row text, by lower-case column name. */
+    private final Map<String, String> mysqlParts;
+    private final Map<String, String> pgParts;
     private final String mysqlSql;
     private final String pgSql;
 
-    private RowChecksum(ComparedTable table, String mysqlRow, String pgRow) {
+    private RowChecksum(ComparedTable table, Map<String, String> mysqlParts, Map<String, String> pgParts) {
         this.table = table;
-        this.mysqlSql = "SELECT COUNT(*), SUM(IFNULL(CAST(CONV(LEFT(SHA2(" + mysqlRow
-                + ", 256), 16), 16, 10) AS UNSIGNED), 0)) FROM " + table.mysqlFrom();
-        this.pgSql = "SELECT count(*), sum(('x' || left(encode(sha256(convert_to(" + pgRow
-                + ", 'UTF8')), 'hex'), 16))::bit(64)::bigint) FROM " + table.pgFrom();
+        this.mysqlParts = mysqlParts;
+        this.pgParts = pgParts;
+        List<String> all = table.def().columns().stream().map(ColumnDef::name).toList();
+        this.mysqlSql = "SELECT COUNT(*), SUM(IFNULL(CAST(CONV(" + mysqlHex(all) + ", 16, 10) AS UNSIGNED), 0)) FROM "
+                + table.mysqlFrom();
+        this.pgSql = "SELECT count(*), sum(('x' || " + pgHex(all) + ")::bit(64)::bigint) FROM " + table.pgFrom();
+    }
+
+    /** MySQL's expression for the 16 lower-case hex digits hashing {@code columns}' text. */
+    String mysqlHex(List<String> columns) {
+        return "LEFT(SHA2(CONCAT(" + columns.stream().map(c -> mysqlParts.get(c.toLowerCase()))
+                .collect(java.util.stream.Collectors.joining(", ")) + "), 256), 16)";
+    }
+
+    /** PostgreSQL's expression for the same 16 hex digits. */
+    String pgHex(List<String> columns) {
+        return "left(encode(sha256(convert_to(" + columns.stream().map(c -> pgParts.get(c.toLowerCase()))
+                .collect(java.util.stream.Collectors.joining(" || ")) + ", 'UTF8')), 'hex'), 16)";
     }
 
     /**
@@ -58,8 +74,8 @@ final class RowChecksum {
      */
     static Optional<RowChecksum> of(ComparedTable table, Map<String, String> pgTypes, ValuePolicies policies,
             StringBuilder why) {
-        List<String> mysqlParts = new ArrayList<>();
-        List<String> pgParts = new ArrayList<>();
+        Map<String, String> mysqlParts = new HashMap<>();
+        Map<String, String> pgParts = new HashMap<>();
         for (ColumnDef c : table.def().columns()) {
             String pgType = pgTypes.get(c.name().toLowerCase());
             String reason = unsupported(c, pgType);
@@ -70,12 +86,11 @@ final class RowChecksum {
             }
             String my = "CONVERT(" + mysqlText(c, ComparedTable.quoteMysql(c.name()), policies) + " USING utf8mb4)"
                     + " COLLATE utf8mb4_bin";
-            mysqlParts.add("IFNULL(CONCAT(CHAR_LENGTH(" + my + "), ':', " + my + "), 'N')");
+            mysqlParts.put(c.name().toLowerCase(), "IFNULL(CONCAT(CHAR_LENGTH(" + my + "), ':', " + my + "), 'N')");
             String pg = "(" + pgText(c, ComparedTable.quotePg(c.name()), pgType) + ")";
-            pgParts.add("coalesce(length(" + pg + ") || ':' || " + pg + ", 'N')");
+            pgParts.put(c.name().toLowerCase(), "coalesce(length(" + pg + ") || ':' || " + pg + ", 'N')");
         }
-        return Optional.of(new RowChecksum(table, "CONCAT(" + String.join(", ", mysqlParts) + ")",
-                String.join(" || ", pgParts)));
+        return Optional.of(new RowChecksum(table, mysqlParts, pgParts));
     }
 
     /** Each column's PostgreSQL type ({@code format_type}, enums as {@code enum}), by lower-case name. */

@@ -41,8 +41,8 @@ public final class TableResult {
         rowsMoved += r.rowsMoved();
         differingRows += r.differingRows();
         capped |= r.capped();
-        differenceCount += r.differences().size();
-        if (!r.differences().isEmpty()) {
+        differenceCount += r.differenceCount();
+        if (r.differenceCount() > 0) {
             rangesDiffering++;
         }
         differing.addAll(r.differing());

@@ -37,6 +37,8 @@ class CompareChecksumIT {
                 "CREATE TABLE t_sum (id int PRIMARY KEY,\n" + SUMMED_COLUMNS + ") CHARACTER SET utf8mb4",
                 "CREATE TABLE t_big (id int PRIMARY KEY, v varchar(20), n int) ENGINE=InnoDB",
                 "CREATE TABLE t_dup (a int, b varchar(5)) ENGINE=InnoDB",
+                "CREATE TABLE t_txt (code varchar(10) PRIMARY KEY, v int) ENGINE=InnoDB",
+                "INSERT INTO t_txt VALUES ('a', 1), ('b', 2), ('c', 3), ('é', 4)",
                 "INSERT INTO t_dup VALUES (1, 'x'), (1, 'x'), (2, 'y')");
         insertMatrix(fx, 10);
         try (Connection c = fx.mysql(); Statement s = c.createStatement()) {
@@ -72,10 +74,17 @@ class CompareChecksumIT {
                 s.execute("UPDATE " + t + "t_big SET n = n + 1 WHERE id = 31234");
                 s.execute("DELETE FROM " + t + "t_dup WHERE ctid = (SELECT ctid FROM " + t + "t_dup WHERE a = 1 LIMIT 1)");
                 s.execute("UPDATE " + t + "t_sum SET tm6 = '-00:00:00.000002' WHERE id = 22");
+                s.execute("UPDATE " + t + "t_txt SET v = 9 WHERE code = 'b'");
+                s.execute("DELETE FROM " + t + "t_txt WHERE code = 'c'");
+                s.execute("INSERT INTO " + t + "t_txt VALUES ('z', 5)");
             }
             Map<String, Object> found = report(fx.run("compare", "--source", fx.sourceName, "--json"), 1);
             assertThat(CompareIT.differences(Json.compact(found))).containsExactlyInAnyOrder("t_big|value|id=31234|n",
-                    "t_dup|missing|a=1, b=x|null", "t_sum|value|id=22|tm6");
+                    "t_dup|missing|a=1, b=x|null", "t_sum|value|id=22|tm6", "t_txt|value|code=b|v",
+                    "t_txt|missing|code=c|null", "t_txt|extra|code=z|null");
+            // tables not cut into key ranges are merged by hash: only the differing rows are read by value
+            assertThat(tables(found).get("t_txt").get("rows_moved")).isEqualTo(4L);
+            assertThat(tables(found).get("t_dup").get("rows_moved")).isEqualTo(3L);
             Map<String, Object> big = tables(found).get("t_big");
             assertThat(big.get("ranges_compared_by_row")).isEqualTo(1L);
             assertThat((Long) big.get("rows_moved")).as("narrowed down to a small range").isBetween(2L, 4000L);
@@ -99,7 +108,7 @@ class CompareChecksumIT {
                 how.put(((String) m.get("table")).replaceFirst("^[^.]*\\.", ""), (String) m.get("how"));
                 workers.add(m.get("worker"));
             }
-            assertThat(how).containsOnlyKeys("t_big", "t_dup", "t_sum");
+            assertThat(how).containsOnlyKeys("t_big", "t_dup", "t_sum", "t_txt");
             assertThat(how.get("t_big")).isEqualTo("whole table (more than 2 differing rows, --repair-max-rows)");
             assertThat(workers).as("repaired by parallel workers").hasSizeGreaterThan(1);
             Map<String, Object> again = report(fx.run("compare", "--source", fx.sourceName, "--json"), 0);
@@ -108,7 +117,7 @@ class CompareChecksumIT {
             replica.stop();
         }
         assertThat(replica.failure()).isNull();
-        for (String table : List.of("t", "t_sum", "t_big")) {
+        for (String table : List.of("t", "t_sum", "t_big", "t_txt")) {
             assertThat(fx.diff(table)).as(table).isEmpty();
         }
     }
