@@ -48,8 +48,8 @@ final class HashMerge {
                 ? "SELECT h, COUNT(*) FROM (SELECT CAST(" + myHash + " AS BINARY) AS h FROM " + t.mysqlFrom() + ") x GROUP BY h ORDER BY h"
                 : "SELECT CAST(" + myHash + " AS BINARY) AS h, " + checksum.mysqlHex(all) + " FROM " + t.mysqlFrom() + " ORDER BY h";
         String pgSql = t.key().isEmpty()
-                ? "SELECT h, count(*) FROM (SELECT " + pgHash + " AS h FROM " + t.pgFrom() + ") x GROUP BY h ORDER BY h COLLATE \"C\""
-                : "SELECT " + pgHash + " AS h, " + checksum.pgHex(all) + " FROM " + t.pgFrom() + " ORDER BY h COLLATE \"C\"";
+                ? "SELECT h, count(*) FROM (SELECT " + pgHash + " COLLATE \"C\" AS h FROM " + t.pgFrom() + ") x GROUP BY h ORDER BY h"
+                : "SELECT " + pgHash + " COLLATE \"C\" AS h, " + checksum.pgHex(all) + " FROM " + t.pgFrom() + " ORDER BY h";
         List<String> differing = new ArrayList<>();
         long uncompared = 0;
         try (Statement my = mysql.createStatement(); Statement other = pg.createStatement()) {

@@ -140,8 +140,8 @@ class CompareChecksumIT {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> report(ReplicaFixture.Run run, int exit) {
+        System.out.println(run.all());
         assertThat(run.exitCode()).as(run.all()).isEqualTo(exit);
-        System.out.println(run.out());
         return (Map<String, Object>) Json.parse(run.out().strip());
     }
 
