@@ -102,8 +102,9 @@ export MY_PORT PG_PORT PSQL
 
 # ---------------------------------------------------------------- rounds
 RESULTS_TSV="$W/results.tsv"
-printf 'what\tround\tseconds\treplica_pause_ms\treplica_held_ms\tmysql_lock_ms\tequal\n' >"$RESULTS_TSV"
-json_field() { sed -n "s/.*\"$2\":\([^,}]*\).*/\1/p" "$1"; }
+printf 'what\tround\tseconds\treplica_pause_ms\treplica_held_ms\tmysql_lock_ms\tequal\tranges_checksummed\tranges_compared_by_row\trows_moved\n' >"$RESULTS_TSV"
+# a top-level field of compare's JSON report (they come before the "tables" list)
+json_field() { sed -n "s/^{[^[]*\"$2\":\([^,}]*\).*/\1/p" "$1"; }
 for round in $(seq 1 "$REPEAT"); do
     t0=$(date +%s.%N)
     set +e
@@ -113,13 +114,16 @@ for round in $(seq 1 "$REPEAT"); do
     s=$(secs "$t0")
     f="$W/logs/compare_r$round.json"
     [ "$rc" -le 1 ] || die "compare failed (exit $rc): $(tail -3 "$W/logs/compare_r$round.err")"
-    printf 'compare\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$s" "$(json_field "$f" replica_pause_ms)" \
-        "$(json_field "$f" replica_held_ms)" "$(json_field "$f" mysql_lock_ms)" "$(json_field "$f" equal)" >>"$RESULTS_TSV"
-    say "compare round $round: ${s}s, replica paused $(json_field "$f" replica_pause_ms) ms, equal: $(json_field "$f" equal)"
+    printf 'compare\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$s" "$(json_field "$f" replica_pause_ms)" \
+        "$(json_field "$f" replica_held_ms)" "$(json_field "$f" mysql_lock_ms)" "$(json_field "$f" equal)" \
+        "$(json_field "$f" ranges_checksummed)" "$(json_field "$f" ranges_compared_by_row)" \
+        "$(json_field "$f" rows_moved)" >>"$RESULTS_TSV"
+    say "compare round $round: ${s}s, replica paused $(json_field "$f" replica_pause_ms) ms, equal: $(json_field "$f" equal),\
+ $(json_field "$f" ranges_checksummed) ranges checksummed, $(json_field "$f" ranges_compared_by_row) compared by row"
     t0=$(date +%s.%N)
     if full_scan; then eq=true; else eq=false; fi
     s=$(secs "$t0")
-    printf 'full_scan\t%s\t%s\t\t\t\t%s\n' "$round" "$s" "$eq" >>"$RESULTS_TSV"
+    printf 'full_scan\t%s\t%s\t\t\t\t%s\t\t\t\n' "$round" "$s" "$eq" >>"$RESULTS_TSV"
     say "full scan round $round: ${s}s, equal: $eq"
 done
 
@@ -134,7 +138,8 @@ STAMP=$(date -u +%Y%m%dT%H%M%SZ)
     servers_desc
     echo "init_replica ${INIT_SECS}s; medians of $REPEAT rounds: compare ${CMP}s (replica paused ${PAUSE} ms),"
     echo "full value-by-value scan ${SCAN}s; compare / init_replica = $(awk -v a="$CMP" -v b="$INIT_SECS" 'BEGIN {printf "%.2f", a / b}'),"
-    echo "compare / full scan = $(awk -v a="$CMP" -v b="$SCAN" 'BEGIN {printf "%.2f", a / b}')"
+    echo "compare / full scan = $(awk -v a="$CMP" -v b="$SCAN" 'BEGIN {printf "%.2f", a / b}'),"
+    echo "full scan / init_replica = $(awk -v a="$SCAN" -v b="$INIT_SECS" 'BEGIN {printf "%.2f", a / b}')"
     echo
     cat "$RESULTS_TSV"
 } | tee "$RESULTS_DIR/compare-$STAMP.txt"

@@ -61,6 +61,10 @@ final class CommonOptions {
             + " the replica held at the point until the repair commits")
     boolean repair;
 
+    @Option(names = "--repair-max-rows", paramLabel = "N", description = "for compare --repair: a table with more"
+            + " than N differing rows is not narrowed down further but copied again whole from the snapshot")
+    Long repairMaxRows;
+
     @Option(names = "--wait", description = "for detach_replica: wait until the replica has applied everything MySQL"
             + " has logged before detaching")
     boolean waitForReplica;

@@ -15,10 +15,14 @@ final class CompareCommand extends ChameleonCommand {
     @Override
     ExitCode execute() throws Exception {
         SourceConfig source = source();
+        if (opts.repairMaxRows != null && !opts.repair) {
+            throw new CommandFailure(ExitCode.USAGE, "--repair-max-rows goes with --repair: add --repair, or leave it out");
+        }
         CompareReport report;
         try {
             report = new CompareRun(config(), source).run(opts.tableNames(),
-                    System.console() != null && !opts.json ? io.err() : null, opts.repair);
+                    System.console() != null && !opts.json ? io.err() : null, opts.repair,
+                    opts.repairMaxRows == null ? Long.MAX_VALUE : opts.repairMaxRows);
         } catch (CompareRefused e) {
             throw new CommandFailure(ExitCode.REFUSED, e.getMessage());
         }

@@ -146,7 +146,7 @@ final class DetachReplicaCommand extends ChameleonCommand {
                     java.time.Duration.ofSeconds(opts.waitTimeout)));
             if (opts.compareFirst) {
                 CompareReport report = step("compare", () -> new CompareRun(config(), source).run(Set.of(), null,
-                        false));
+                        false, Long.MAX_VALUE));
                 io.out().print(report.text());
                 if (!report.equal()) {
                     throw new CommandFailure(ExitCode.DIFFERENT, "compare found " + report.differenceCount()

@@ -39,12 +39,21 @@ public record CompareReport(String source, BinlogPosition point, long lockMillis
         b.append(hold == null ? "replica: stopped at the compared point, not held\n"
                 : "replica paused " + millis(hold.pause()) + " (held at the point " + millis(heldFor()) + ", "
                         + hold.resumedWhy() + ")\n");
-        TextTable t = TextTable.withHeader("table", "MySQL rows", "PostgreSQL rows", "ranges", "differences");
+        TextTable t = TextTable.withHeader("table", "MySQL rows", "PostgreSQL rows", "ranges", "checksummed", "by row",
+                "rows moved", "differences");
         for (TableResult r : tables) {
-            t.row(r.table(), r.mysqlRows(), r.pgRows(), r.ranges(), r.differenceCount());
+            t.row(r.table(), r.mysqlRows(), r.pgRows(), r.ranges(), r.rangesChecksummed(), r.rangesComparedByRow(),
+                    r.rowsMoved(), r.differenceCount());
         }
         b.append(t.render());
         for (TableResult r : tables) {
+            if (r.notChecksummed() != null) {
+                b.append(r.table()).append(": compared row by row, no server checksum: ").append(r.notChecksummed())
+                        .append('\n');
+            }
+            if (r.capped()) {
+                b.append(r.table()).append(": past --repair-max-rows, its other differing ranges not narrowed down\n");
+            }
             r.differences().forEach(d -> b.append(d.describe()).append('\n'));
             if (r.differenceCount() > r.differences().size()) {
                 b.append(r.table()).append(": ").append(r.differenceCount() - r.differences().size())
@@ -77,6 +86,9 @@ public record CompareReport(String source, BinlogPosition point, long lockMillis
         m.put("mysql_lock_ms", lockMillis);
         m.put("replica_pause_ms", hold == null || hold.pause() == null ? null : hold.pause().toMillis());
         m.put("replica_held_ms", hold == null ? null : heldFor() == null ? null : heldFor().toMillis());
+        m.put("ranges_checksummed", tables.stream().mapToLong(TableResult::rangesChecksummed).sum());
+        m.put("ranges_compared_by_row", tables.stream().mapToLong(TableResult::rangesComparedByRow).sum());
+        m.put("rows_moved", tables.stream().mapToLong(TableResult::rowsMoved).sum());
         List<Object> list = new ArrayList<>();
         for (TableResult r : tables) {
             Map<String, Object> t = new LinkedHashMap<>();
@@ -84,6 +96,11 @@ public record CompareReport(String source, BinlogPosition point, long lockMillis
             t.put("mysql_rows", r.mysqlRows());
             t.put("pg_rows", r.pgRows());
             t.put("ranges", r.ranges());
+            t.put("ranges_checksummed", r.rangesChecksummed());
+            t.put("ranges_compared_by_row", r.rangesComparedByRow());
+            t.put("rows_moved", r.rowsMoved());
+            t.put("not_checksummed", r.notChecksummed());
+            t.put("capped", r.capped());
             t.put("differences", r.differenceCount());
             List<Object> diffs = new ArrayList<>();
             for (Difference d : r.differences()) {
@@ -110,6 +127,7 @@ public record CompareReport(String source, BinlogPosition point, long lockMillis
                 rm.put("not_copied", r.discarded());
                 rm.put("ms", r.millis());
                 rm.put("error", r.error());
+                rm.put("worker", r.worker());
                 rl.add(rm);
             }
             m.put("repairs", rl);

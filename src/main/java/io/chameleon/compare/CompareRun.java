@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,7 +36,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * compare of one source: the tables the catalogue says are copied (replicated, or kept without a
  * key), read at one binlog point ({@link ComparePoint}) by parallel workers, each range of keys
- * compared value by value ({@link RangeComparer}).
+ * checksummed on both servers and narrowed down to the rows that differ ({@link RangeCheck}).
  */
 public final class CompareRun {
     private static final Logger LOG = LoggerFactory.getLogger(CompareRun.class);
@@ -55,9 +56,11 @@ public final class CompareRun {
      *
      * @param terminal where to draw progress, or null
      * @param repair whether to repair what differs ({@link CompareRepair}) while the replica still holds
+     * @param repairMaxRows with repair: differing rows past which a table is no longer narrowed but copied
+     *     again whole (Long.MAX_VALUE: no cap)
      * @throws CompareRefused when the source cannot be compared now
      */
-    public CompareReport run(Set<TableName> only, PrintStream terminal, boolean repair)
+    public CompareReport run(Set<TableName> only, PrintStream terminal, boolean repair, long repairMaxRows)
             throws SQLException, InterruptedException {
         long start = System.nanoTime();
         PgConnector pgConnector = new PgConnector(config.pgConn());
@@ -76,13 +79,10 @@ public final class CompareRun {
                     workers, repair)) {
                 LOG.info("source {}: comparing {} tables at {} with {} workers", source.name(), tables.size(),
                         point.point(), workers);
-                Map<TableName, TableResult> results = compare(point, tables, terminal);
+                Map<TableName, TableResult> results = compare(point, tables, terminal, repair ? repairMaxRows : Long.MAX_VALUE);
                 List<CompareRepair.Repaired> repairs = null;
                 if (repair) {
-                    try (Connection pg = pgConnector.open()) {
-                        repairs = new CompareRepair(new RangeRecopy(config, source, pg)).repair(tables,
-                                new ArrayList<>(results.values()), point.mysql(0), pg);
-                    }
+                    repairs = repair(pgConnector, point, tables, results, repairMaxRows);
                 }
                 point.release();
                 ReplicaHold hold = point.hold();
@@ -126,8 +126,44 @@ public final class CompareRun {
         return tables;
     }
 
-    private Map<TableName, TableResult> compare(ComparePoint point, List<ComparedTable> tables, PrintStream terminal)
-            throws SQLException, InterruptedException {
+    /** The repair, by the workers in parallel: each on its MySQL snapshot connection and a PostgreSQL connection of its own. */
+    private List<CompareRepair.Repaired> repair(PgConnector pgConnector, ComparePoint point, List<ComparedTable> tables,
+            Map<TableName, TableResult> results, long maxRows) throws SQLException, InterruptedException {
+        List<Connection> opened = new ArrayList<>();
+        try {
+            List<CompareRepair.Worker> workers = new ArrayList<>();
+            for (int i = 0; i < point.workers(); i++) {
+                Connection pg = pgConnector.open();
+                opened.add(pg);
+                workers.add(new CompareRepair.Worker(i, new RangeRecopy(config, source, pg), point.mysql(i), pg));
+            }
+            return new CompareRepair(workers, maxRows).repair(tables, new ArrayList<>(results.values()));
+        } finally {
+            for (Connection c : opened) {
+                c.close();
+            }
+        }
+    }
+
+    /** Each table's checksum, or empty (logged once, with the column why) when it is compared row by row. */
+    private Map<ComparedTable, Optional<RowChecksum>> checksums(List<ComparedTable> tables, Connection pg,
+            Map<TableName, TableResult> results) throws SQLException {
+        Map<ComparedTable, Optional<RowChecksum>> checksums = new HashMap<>();
+        ValuePolicies policies = ValuePolicies.of(source);
+        for (ComparedTable t : tables) {
+            StringBuilder why = new StringBuilder();
+            Optional<RowChecksum> checksum = RowChecksum.of(t, RowChecksum.pgTypes(pg, t), policies, why);
+            if (checksum.isEmpty()) {
+                LOG.info("{} is compared row by row, without server checksums: {}", t.name(), why);
+                results.get(t.name()).notChecksummed(why.toString());
+            }
+            checksums.put(t, checksum);
+        }
+        return checksums;
+    }
+
+    private Map<TableName, TableResult> compare(ComparePoint point, List<ComparedTable> tables, PrintStream terminal,
+            long maxRows) throws SQLException, InterruptedException {
         for (int i = 0; i < point.workers(); i++) {
             try (Statement s = point.mysql(i).createStatement()) {
                 s.execute(ValueCanon.MYSQL_SESSION);
@@ -142,7 +178,10 @@ public final class CompareRun {
         ConcurrentLinkedQueue<KeyRange> work = new ConcurrentLinkedQueue<>();
         for (ComparedTable t : tables) {
             results.put(t.name(), new TableResult(t.name()));
-            work.addAll(ComparePlan.ranges(t, point.mysql(0), point.pg(0)));
+        }
+        Map<ComparedTable, Optional<RowChecksum>> checksums = checksums(tables, point.pg(0), results);
+        for (ComparedTable t : tables) {
+            work.addAll(ComparePlan.ranges(t, checksums.get(t).isPresent(), point.mysql(0), point.pg(0)));
         }
         int total = work.size();
         AtomicInteger done = new AtomicInteger();
@@ -150,12 +189,14 @@ public final class CompareRun {
         ValueCanon canon = new ValueCanon(ValuePolicies.of(source));
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < point.workers(); i++) {
-            RangeComparer comparer = new RangeComparer(point.mysql(i), point.pg(i), canon);
+            RangeCheck check = new RangeCheck(point.mysql(i), point.pg(i),
+                    new RangeComparer(point.mysql(i), point.pg(i), canon), checksums, maxRows);
             Thread t = new Thread(() -> {
                 KeyRange range;
                 while (failure.get() == null && (range = work.poll()) != null) {
                     try {
-                        results.get(range.table().name()).add(comparer.compare(range));
+                        TableResult result = results.get(range.table().name());
+                        result.add(check.check(range, result));
                         done.incrementAndGet();
                     } catch (SQLException | RuntimeException e) {
                         failure.compareAndSet(null, new SQLException("compare of " + range.table().name()

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Compares one {@link KeyRange} on a worker's two connections, each inside the compare's snapshot:
+ * Compares one {@link KeyRange} row by row on a worker's two connections, each inside the compare's snapshot:
  * reads the range's rows from both sides in canonical text ({@link ValueCanon}) and matches them
  * by key, so neither server's collation or order matters. A table without a key is compared as a
  * multiset of whole rows.
@@ -34,29 +34,38 @@ final class RangeComparer {
         this.canon = canon;
     }
 
-    /** What one range gave: the rows read on each side and the differences. */
-    record Result(KeyRange range, long mysqlRows, long pgRows, List<Difference> differences) {}
+    /**
+     * What one range gave: the rows read on each side and the differences, plus differing rows
+     * counted but not read ({@link HashMerge#FETCHED}).
+     */
+    record Result(KeyRange range, long mysqlRows, long pgRows, List<Difference> differences, long unread) {
+        Result(KeyRange range, long mysqlRows, long pgRows, List<Difference> differences) {
+            this(range, mysqlRows, pgRows, differences, 0);
+        }
+
+        long differenceCount() {
+            return differences.size() + unread;
+        }
+    }
 
     Result compare(KeyRange range) throws SQLException {
+        return compare(range, range.where(ComparedTable::quoteMysql), range.where(ComparedTable::quotePg));
+    }
+
+    /**
+     * Compares the rows of {@code range}'s table that the WHERE clauses select on each side: the
+     * range's (with its key bounds as parameters), or the rows of given hashes ({@link HashMerge}).
+     */
+    Result compare(KeyRange range, String mysqlWhere, String pgWhere) throws SQLException {
         ComparedTable t = range.table();
         List<ColumnDef> cols = t.def().columns();
         List<String[]> mysqlRows = read(mysql, "SELECT " + cols.stream().map(ValueCanon::mysqlSelect)
-                .collect(Collectors.joining(", ")) + " FROM " + t.mysqlFrom() + where(range, ComparedTable::quoteMysql),
-                range, true);
+                .collect(Collectors.joining(", ")) + " FROM " + t.mysqlFrom() + mysqlWhere, range, true);
         canonicalJson(mysqlRows, cols);
         List<String[]> pgRows = read(pg, "SELECT " + cols.stream().map(ValueCanon::pgSelect)
-                .collect(Collectors.joining(", ")) + " FROM " + t.pgFrom() + where(range, ComparedTable::quotePg),
-                range, false);
+                .collect(Collectors.joining(", ")) + " FROM " + t.pgFrom() + pgWhere, range, false);
         List<Difference> diffs = t.key().isEmpty() ? multiset(t, mysqlRows, pgRows) : byKey(t, mysqlRows, pgRows);
         return new Result(range, mysqlRows.size(), pgRows.size(), diffs);
-    }
-
-    private static String where(KeyRange range, java.util.function.UnaryOperator<String> quote) {
-        if (range.whole()) {
-            return "";
-        }
-        String k = quote.apply(range.table().key().get(0));
-        return " WHERE " + k + " >= ?" + (range.to() == null ? "" : " AND " + k + " < ?");
     }
 
     private List<String[]> read(Connection c, String sql, KeyRange range, boolean fromMysql) throws SQLException {
@@ -64,12 +73,7 @@ final class RangeComparer {
         List<String[]> rows = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setFetchSize(FETCH_ROWS);
-            if (!range.whole()) {
-                s.setLong(1, range.from());
-                if (range.to() != null) {
-                    s.setLong(2, range.to());
-                }
-            }
+            range.bind(s);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     String[] row = new String[cols.size()];

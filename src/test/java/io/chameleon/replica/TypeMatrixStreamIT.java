@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TypeMatrixStreamIT {
     private static final String NINES = "9".repeat(35) + "." + "9".repeat(30);
-    private static final List<String> COLUMNS = List.of("ti", "tiu", "si", "siu", "mi", "miu", "i", "iu", "bi", "biu",
+    static final List<String> COLUMNS = List.of("ti", "tiu", "si", "siu", "mi", "miu", "i", "iu", "bi", "biu",
             "dec65", "dec52", "f", "d", "b1", "b10", "b64", "flag", "y", "da", "dt0", "dt6", "ts3", "tm", "tm6", "ch", "vc",
             "u4", "l1", "tx", "ltx", "bin", "vb", "bl", "e", "st", "j", "g", "pt", "mpoly");
 
@@ -65,7 +65,7 @@ class TypeMatrixStreamIT {
     }
 
     /** Each type's limits, then MySQL's odd values (zero and impossible dates, NUL, the '' enum value), then NULLs. */
-    private static List<List<String>> rows() {
+    static List<List<String>> rows() {
         return List.of(
                 List.of("-128", "0", "-32768", "0", "-8388608", "0", "-2147483648", "0", "-9223372036854775808", "0",
                         "-" + NINES, "0.00", "-3.40282e38", "-1.7976931348623157e308", "b'0'", "b'0'", "b'0'", "0",
