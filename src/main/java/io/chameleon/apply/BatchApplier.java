@@ -193,6 +193,7 @@ public final class BatchApplier {
                         batch.transactions(), held.rowChanges(), held.skippedRowChanges(), 0),
                         held.adjusted().entries());
                 connection.commit();
+                tables.committed();
             }
         } catch (SQLException | BadValueException | RuntimeException e) {
             open = null;

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ import java.util.stream.IntStream;
  * allows.
  *
  * <p>The staging tables are temporary (private to the connection), created once per table and
- * connection, emptied at each commit (ON COMMIT DELETE ROWS) and after each use: no catalogue
+ * connection, emptied at each commit (ON COMMIT DELETE ROWS) and before a second use in one transaction: no catalogue
  * writes and no ANALYZE per batch. With no statistics the planner could hash the whole target, so
  * the statements run with hash and merge joins off: a nested loop probing the key's index.
  */
@@ -62,7 +63,10 @@ final class TableApplier {
     private static final class Staging {
         final String keys;
         final String rows;
+        /** Whether they exist as far as this applier knows (a rollback may have undone their creation). */
         boolean created;
+        /** Whether they may hold rows of this transaction: they were used since the last commit. */
+        boolean dirty;
 
         Staging(int n) {
             keys = "pg_temp." + Sql.ident("chameleon_stage_keys_" + n);
@@ -72,10 +76,16 @@ final class TableApplier {
 
     /**
      * A rollback (whole, or to a savepoint) may have undone the creation of staging tables: they are
-     * created again (IF NOT EXISTS) at their next use.
+     * created again (IF NOT EXISTS) at their next use. Those used before a savepoint may still hold
+     * rows: they stay marked so, and are emptied at their next use.
      */
     void rolledBack() {
         staging.values().forEach(s -> s.created = false);
+    }
+
+    /** The transaction committed: ON COMMIT DELETE ROWS emptied the staging tables. */
+    void committed() {
+        staging.values().forEach(s -> s.dirty = false);
     }
 
     /** The tables' definitions changed: new staging tables from now on, and the unique indexes read again. */
@@ -88,18 +98,22 @@ final class TableApplier {
     Counts apply(ApplyTarget target, TableReduction changes, AdjustedValues adjusted) throws SQLException, BadValueException {
         statement = null;
         if (changes.insertOnly()) {
-            return new Counts(0, 0, copyRows(target, target.qualifiedName(), changes, k -> true, adjusted));
+            return new Counts(0, 0, copyRows(target, target.qualifiedName(), changes.survivors().values(), adjusted));
         }
         boolean inPlace = target.columns().size() > target.keyPositions().length && keyOnlyUnique(target);
-        Predicate<RowKey> staged = k -> inPlace && changes.updatedInPlace(k);
-        Staging stage = createdStaging(target);
+        List<TableReduction.Survivor> updates = new ArrayList<>();
+        List<TableReduction.Survivor> inserts = new ArrayList<>();
+        for (Map.Entry<RowKey, TableReduction.Survivor> e : changes.survivors().entrySet()) {
+            (inPlace && changes.updatedInPlace(e.getKey()) ? updates : inserts).add(e.getValue());
+        }
+        Staging stage = emptyStaging(target);
+        stage.dirty = true;
         List<String> work = new ArrayList<>();
-        long keys = copyKeys(target, stage, changes, staged.negate());
+        long keys = copyKeys(target, stage, changes, k -> !inPlace || !changes.updatedInPlace(k));
         if (keys > 0) {
             work.add("DELETE FROM " + target.qualifiedName() + " t USING " + stage.keys + " s WHERE " + keyMatch(target));
-            work.add("DELETE FROM " + stage.keys);
         }
-        long rows = copyRows(target, stage.rows, changes, staged, adjusted);
+        long rows = copyRows(target, stage.rows, updates, adjusted);
         if (rows > 0) {
             work.add("UPDATE " + target.qualifiedName() + " t SET " + nonKeyColumns(target).stream()
                     .map(c -> Sql.ident(c) + " = s." + Sql.ident(c)).collect(Collectors.joining(", "))
@@ -108,10 +122,9 @@ final class TableApplier {
         long[] counts = run(work, inPlace ? null : stage.keys);
         long deleted = keys > 0 ? counts[0] : 0;
         long updated = rows > 0 ? counts[counts.length - 1] : 0;
-        long inserted = copyRows(target, target.qualifiedName(), changes, staged.negate(), adjusted);
-        if (rows > 0) {
-            inserted += updated < rows ? insertMissing(target, stage) : 0;
-            execute("DELETE FROM " + stage.rows);
+        long inserted = copyRows(target, target.qualifiedName(), inserts, adjusted);
+        if (updated < rows) {
+            inserted += insertMissing(target, stage);
         }
         return new Counts(deleted, updated, inserted);
     }
@@ -143,17 +156,14 @@ final class TableApplier {
         }
     }
 
-    /** Copies the survivors whose key {@code which} accepts into {@code into} (a staging table or the target). */
-    private long copyRows(ApplyTarget target, String into, TableReduction changes, Predicate<RowKey> which,
+    /** Copies {@code survivors} into {@code into} (a staging table or the target). */
+    private long copyRows(ApplyTarget target, String into, Collection<TableReduction.Survivor> survivors,
             AdjustedValues adjusted) throws SQLException, BadValueException {
         int[] all = IntStream.range(0, target.columns().size()).toArray();
         CopyStream copy = null;
         try {
-            for (Map.Entry<RowKey, TableReduction.Survivor> e : changes.survivors().entrySet()) {
-                if (!which.test(e.getKey())) {
-                    continue;
-                }
-                byte[][] row = e.getValue().row();
+            for (TableReduction.Survivor survivor : survivors) {
+                byte[][] row = survivor.row();
                 if (row.length != all.length) {
                     throw new IllegalStateException(target.mysqlName() + ": a row image has " + row.length
                             + " values but the table tracks " + all.length + " columns");
@@ -164,7 +174,7 @@ final class TableApplier {
                 }
                 int mark = adjusted.mark();
                 copy.write(row, all, target.converters());
-                adjusted.wrote(mark, e.getValue().writtenAt());
+                adjusted.wrote(mark, survivor.writtenAt());
             }
             return copy == null ? 0 : copy.finish();
         } finally {
@@ -209,17 +219,29 @@ final class TableApplier {
         return counts;
     }
 
-    /** The target's staging tables, created when this connection may not have them yet. */
-    private Staging createdStaging(ApplyTarget target) throws SQLException {
+    /**
+     * The target's staging tables, created when this connection may not have them yet, and emptied
+     * when this transaction used them already (a second step or part; a commit empties them).
+     */
+    private Staging emptyStaging(ApplyTarget target) throws SQLException {
         Staging stage = staging.computeIfAbsent(target.qualifiedName() + " " + target.columns(),
                 k -> new Staging(++stagingCount));
+        List<String> prepare = new ArrayList<>();
         if (!stage.created) {
-            execute("CREATE TEMP TABLE IF NOT EXISTS " + stage.keys + " ON COMMIT DELETE ROWS AS SELECT "
-                    + columnList(target.keyColumns()) + " FROM " + target.qualifiedName() + " WITH NO DATA;\n"
-                    + "CREATE TEMP TABLE IF NOT EXISTS " + stage.rows + " ON COMMIT DELETE ROWS AS SELECT "
+            prepare.add("CREATE TEMP TABLE IF NOT EXISTS " + stage.keys + " ON COMMIT DELETE ROWS AS SELECT "
+                    + columnList(target.keyColumns()) + " FROM " + target.qualifiedName() + " WITH NO DATA");
+            prepare.add("CREATE TEMP TABLE IF NOT EXISTS " + stage.rows + " ON COMMIT DELETE ROWS AS SELECT "
                     + columnList(target.columns()) + " FROM " + target.qualifiedName() + " WITH NO DATA");
-            stage.created = true;
         }
+        if (stage.dirty) {
+            prepare.add("DELETE FROM " + stage.keys);
+            prepare.add("DELETE FROM " + stage.rows);
+        }
+        if (!prepare.isEmpty()) {
+            execute(String.join(";\n", prepare));
+        }
+        stage.created = true;
+        stage.dirty = false;
         return stage;
     }
 
