@@ -44,6 +44,8 @@ final class TableApplier {
     private final Map<String, Staging> staging = new HashMap<>();
     /** Per target table, whether its key's index is its only unique index. */
     private final Map<String, Boolean> keyOnlyUnique = new HashMap<>();
+    /** Staging tables of definitions gone by, dropped with the next batch. */
+    private final List<String> obsolete = new ArrayList<>();
     private int stagingCount;
     private String statement;
 
@@ -59,10 +61,18 @@ final class TableApplier {
     /** Keys deleted (rows found), rows updated in place and rows inserted. */
     record Counts(long deleted, long updated, long inserted) {}
 
-    /** The staging tables of one target shape, and whether they exist in the current transaction's view. */
+    /**
+     * The staging tables of one target shape, and whether they exist in the current transaction's view.
+     * A column of a type outside pg_catalog (MySQL's ENUMs become types of their own, PostGIS's
+     * geometry) is staged as text and cast where it is used: a temporary table depending on such a
+     * type would stop the DDL or sync_tables that drops or replaces it.
+     */
     private static final class Staging {
         final String keys;
         final String rows;
+        /** Per column (target order), its staging definition ({@code "name" type}) and the cast to the target's type, or "". */
+        final List<String> definitions = new ArrayList<>();
+        final List<String> casts = new ArrayList<>();
         /** Whether they exist as far as this applier knows (a rollback may have undone their creation). */
         boolean created;
         /** Whether they may hold rows of this transaction: they were used since the last commit. */
@@ -88,8 +98,12 @@ final class TableApplier {
         staging.values().forEach(s -> s.dirty = false);
     }
 
-    /** The tables' definitions changed: new staging tables from now on, and the unique indexes read again. */
+    /** The tables' definitions changed: new staging tables from now on (the old ones dropped), the unique indexes read again. */
     void retargeted() {
+        staging.values().forEach(s -> {
+            obsolete.add(s.keys);
+            obsolete.add(s.rows);
+        });
         staging.clear();
         keyOnlyUnique.clear();
     }
@@ -111,13 +125,15 @@ final class TableApplier {
         List<String> work = new ArrayList<>();
         long keys = copyKeys(target, stage, changes, k -> !inPlace || !changes.updatedInPlace(k));
         if (keys > 0) {
-            work.add("DELETE FROM " + target.qualifiedName() + " t USING " + stage.keys + " s WHERE " + keyMatch(target));
+            work.add("DELETE FROM " + target.qualifiedName() + " t USING " + stage.keys + " s WHERE " + keyMatch(target, stage));
         }
         long rows = copyRows(target, stage.rows, updates, adjusted);
         if (rows > 0) {
-            work.add("UPDATE " + target.qualifiedName() + " t SET " + nonKeyColumns(target).stream()
-                    .map(c -> Sql.ident(c) + " = s." + Sql.ident(c)).collect(Collectors.joining(", "))
-                    + " FROM " + stage.rows + " s WHERE " + keyMatch(target));
+            List<Integer> keyPositions = IntStream.of(target.keyPositions()).boxed().toList();
+            work.add("UPDATE " + target.qualifiedName() + " t SET " + IntStream.range(0, target.columns().size())
+                    .filter(i -> !keyPositions.contains(i)).mapToObj(i -> Sql.ident(target.columns().get(i)) + " = "
+                            + staged(target, stage, i)).collect(Collectors.joining(", "))
+                    + " FROM " + stage.rows + " s WHERE " + keyMatch(target, stage));
         }
         long[] counts = run(work, inPlace ? null : stage.keys);
         long deleted = keys > 0 ? counts[0] : 0;
@@ -224,14 +240,23 @@ final class TableApplier {
      * when this transaction used them already (a second step or part; a commit empties them).
      */
     private Staging emptyStaging(ApplyTarget target) throws SQLException {
-        Staging stage = staging.computeIfAbsent(target.qualifiedName() + " " + target.columns(),
-                k -> new Staging(++stagingCount));
+        String shape = target.qualifiedName() + " " + target.columns();
+        Staging stage = staging.get(shape);
+        if (stage == null) {
+            stage = new Staging(++stagingCount);
+            readColumnTypes(target, stage);
+            staging.put(shape, stage);
+        }
         List<String> prepare = new ArrayList<>();
+        if (!obsolete.isEmpty()) {
+            prepare.add("DROP TABLE IF EXISTS " + String.join(", ", obsolete));
+            obsolete.clear();
+        }
         if (!stage.created) {
-            prepare.add("CREATE TEMP TABLE IF NOT EXISTS " + stage.keys + " ON COMMIT DELETE ROWS AS SELECT "
-                    + columnList(target.keyColumns()) + " FROM " + target.qualifiedName() + " WITH NO DATA");
-            prepare.add("CREATE TEMP TABLE IF NOT EXISTS " + stage.rows + " ON COMMIT DELETE ROWS AS SELECT "
-                    + columnList(target.columns()) + " FROM " + target.qualifiedName() + " WITH NO DATA");
+            prepare.add("CREATE TEMP TABLE IF NOT EXISTS " + stage.keys + " (" + IntStream.of(target.keyPositions())
+                    .mapToObj(stage.definitions::get).collect(Collectors.joining(", ")) + ") ON COMMIT DELETE ROWS");
+            prepare.add("CREATE TEMP TABLE IF NOT EXISTS " + stage.rows + " (" + String.join(", ", stage.definitions)
+                    + ") ON COMMIT DELETE ROWS");
         }
         if (stage.dirty) {
             prepare.add("DELETE FROM " + stage.keys);
@@ -248,14 +273,51 @@ final class TableApplier {
     /** Rows to update in place that the target lacked (a replica that drifted): inserted, as replay would. */
     private long insertMissing(ApplyTarget target, Staging stage) throws SQLException {
         return execute("INSERT INTO " + target.qualifiedName() + " (" + columnList(target.columns()) + ") SELECT "
-                + target.columns().stream().map(c -> "s." + Sql.ident(c)).collect(Collectors.joining(", "))
+                + IntStream.range(0, target.columns().size()).mapToObj(i -> staged(target, stage, i))
+                        .collect(Collectors.joining(", "))
                 + " FROM " + stage.rows + " s WHERE NOT EXISTS (SELECT FROM " + target.qualifiedName() + " t WHERE "
-                + keyMatch(target) + ")");
+                + keyMatch(target, stage) + ")");
+    }
+
+    /** Column {@code i} of the staged row {@code s}, as the target's type. */
+    private static String staged(ApplyTarget target, Staging stage, int i) {
+        return "s." + Sql.ident(target.columns().get(i)) + stage.casts.get(i);
     }
 
     private long execute(String sql) throws SQLException {
         try (Statement s = connection.createStatement()) {
             return s.executeLargeUpdate(statement = sql);
+        }
+    }
+
+    /** Each column's type and collation as the target has them, a type outside pg_catalog staged as text. */
+    private void readColumnTypes(ApplyTarget target, Staging stage) throws SQLException {
+        Map<String, String[]> byName = new HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(statement = "SELECT a.attname,"
+                + " format_type(a.atttypid, a.atttypmod), tn.nspname = 'pg_catalog',"
+                + " CASE WHEN a.attcollation <> 0 AND a.attcollation <> ty.typcollation"
+                + "   THEN quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END"
+                + " FROM pg_attribute a JOIN pg_type ty ON ty.oid = a.atttypid JOIN pg_namespace tn ON tn.oid = ty.typnamespace"
+                + " LEFT JOIN pg_collation co ON co.oid = a.attcollation LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace"
+                + " WHERE a.attrelid = to_regclass(?) AND a.attnum > 0 AND NOT a.attisdropped")) {
+            ps.setString(1, target.qualifiedName());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byName.put(rs.getString(1), new String[] {rs.getString(2), rs.getBoolean(3) ? "" : rs.getString(2),
+                            rs.getString(4)});
+                }
+            }
+        }
+        for (String column : target.columns()) {
+            String[] type = byName.get(column);
+            if (type == null) {
+                throw new SQLException(target.mysqlName() + ": column " + column + " is not in " + target.qualifiedName()
+                        + " (the tracked definition and PostgreSQL's table differ: refresh_schema or sync_tables repairs it)");
+            }
+            boolean builtIn = type[1].isEmpty();
+            stage.definitions.add(Sql.ident(column) + " " + (builtIn ? type[0] : "text")
+                    + (builtIn && type[2] != null ? " COLLATE " + type[2] : ""));
+            stage.casts.add(builtIn ? "" : "::" + type[1]);
         }
     }
 
@@ -279,14 +341,10 @@ final class TableApplier {
         }
     }
 
-    private static String keyMatch(ApplyTarget target) {
-        return target.keyColumns().stream().map(c -> "t." + Sql.ident(c) + " = s." + Sql.ident(c))
-                .collect(Collectors.joining(" AND "));
-    }
-
-    private static List<String> nonKeyColumns(ApplyTarget target) {
-        List<String> keys = target.keyColumns();
-        return target.columns().stream().filter(c -> !keys.contains(c)).toList();
+    /** The target's key equals the staged row's (the cast on the staged side, so the key's index is probed). */
+    private static String keyMatch(ApplyTarget target, Staging stage) {
+        return IntStream.of(target.keyPositions()).mapToObj(i -> "t." + Sql.ident(target.columns().get(i)) + " = "
+                + staged(target, stage, i)).collect(Collectors.joining(" AND "));
     }
 
     private static String columnList(List<String> columns) {
