@@ -13,6 +13,7 @@ import java.util.TreeMap;
  * @param rowChanges raw row changes applied by this batch (for a part, by the part; the source's replayed
  *     rows grow by all parts' changes with the last one)
  * @param keysDeleted keys the batch deleted from the targets (rows found and removed)
+ * @param rowsUpdated final rows written over their old row in place (a key still there, see TableApplier)
  * @param rowsInserted final rows inserted
  * @param skippedRowChanges per table without a usable key or target, row changes left out
  * @param adjustments values the converters adjusted under the source's policies, committed with this
@@ -24,7 +25,7 @@ import java.util.TreeMap;
  *     each with PostgreSQL's message: they were rolled back to their savepoint, marked not replicated
  *     and logged in error_log in the batch's transaction, and the applier leaves them out from now on
  */
-public record ApplyResult(long rowChanges, long keysDeleted, long rowsInserted,
+public record ApplyResult(long rowChanges, long keysDeleted, long rowsUpdated, long rowsInserted,
         SortedMap<TableName, Long> skippedRowChanges, AdjustedValues adjustments, BinlogPosition applied,
         SortedMap<TableName, String> disabledTables) {
 

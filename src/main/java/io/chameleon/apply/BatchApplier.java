@@ -64,6 +64,8 @@ public final class BatchApplier {
     private final Map<TableName, int[]> keyPositions;
     private final BooleanSupplier retryTransient;
     private ForeignKeyActions foreignKeyActions;
+    /** Holds the connection's staging tables from batch to batch. */
+    private final TableApplier tables;
     /** The PostgreSQL transaction a part left open for the rest of its MySQL transaction; null when none is. */
     private OpenTransaction open;
 
@@ -94,6 +96,7 @@ public final class BatchApplier {
         this.keyPositions = targets.values().stream()
                 .collect(Collectors.toMap(ApplyTarget::mysqlName, ApplyTarget::keyPositions, (a, b) -> a, HashMap::new));
         this.foreignKeyActions = ForeignKeyActions.of(this.targets.values());
+        this.tables = new TableApplier(connection);
         connection.setAutoCommit(false);
     }
 
@@ -111,6 +114,7 @@ public final class BatchApplier {
         keyPositions.clear();
         newTargets.values().forEach(t -> keyPositions.put(t.mysqlName(), t.keyPositions()));
         foreignKeyActions = ForeignKeyActions.of(targets.values());
+        tables.retargeted();
     }
 
     /** The tables still applied (those disabled by on_error_replay continue are gone). */
@@ -131,12 +135,12 @@ public final class BatchApplier {
         OpenTransaction held = continueOrBegin(transactions);
         SourceTransaction last = transactions.get(transactions.size() - 1);
         AdjustedValues adjustments = new AdjustedValues();
-        TableApplier tables = new TableApplier(connection);
         // the actions match and set parent keys, values already counted as the parent's rows
         ReferentialCascade cascade = new ReferentialCascade(connection, new ConversionReport());
         SortedMap<TableName, String> disabled = new TreeMap<>();
         SortedMap<TableName, Long> skipped = new TreeMap<>(batch.skippedRowChanges());
         long deleted = 0;
+        long updated = 0;
         long inserted = 0;
         long rowChanges = 0;
         TableName current = null;
@@ -157,6 +161,7 @@ public final class BatchApplier {
                         TableApplier.Counts counts = tables.apply(target, e.getValue(), tableAdjusted);
                         adjustments.add(tableAdjusted);
                         deleted += counts.deleted();
+                        updated += counts.updated();
                         inserted += counts.inserted();
                         rowChanges += e.getValue().rowChanges();
                         if (savepoint != null) {
@@ -167,6 +172,7 @@ public final class BatchApplier {
                             throw failure;
                         }
                         connection.rollback(savepoint);
+                        tables.rolledBack();
                         disable(current, failure, tables.lastStatement(), batch, held, disabled);
                         skipped.merge(current, e.getValue().rowChanges(), Long::sum);
                     }
@@ -187,6 +193,7 @@ public final class BatchApplier {
                         batch.transactions(), held.rowChanges(), held.skippedRowChanges(), 0),
                         held.adjusted().entries());
                 connection.commit();
+                tables.committed();
             }
         } catch (SQLException | BadValueException | RuntimeException e) {
             open = null;
@@ -205,7 +212,7 @@ public final class BatchApplier {
         }
         if (!last.last()) {
             open = held;
-            return new ApplyResult(rowChanges, deleted, inserted, skipped, new AdjustedValues(), null, disabled);
+            return new ApplyResult(rowChanges, deleted, updated, inserted, skipped, new AdjustedValues(), null, disabled);
         }
         open = null;
         if (held.parts() > 1) {
@@ -215,7 +222,7 @@ public final class BatchApplier {
             targets.remove(t);
             keyPositions.remove(t);
         }
-        return new ApplyResult(rowChanges, deleted, inserted, skipped, held.adjusted(), batch.end(), disabled);
+        return new ApplyResult(rowChanges, deleted, updated, inserted, skipped, held.adjusted(), batch.end(), disabled);
     }
 
     /**
@@ -244,6 +251,7 @@ public final class BatchApplier {
                     throw failure;
                 }
                 connection.rollback(savepoint);
+                tables.rolledBack();
                 disable(child, failure, cascade.lastStatement(), batch, held, disabled);
             }
         }
@@ -269,6 +277,7 @@ public final class BatchApplier {
             LOG.info("source id {}: rolling back {} of a transaction whose last part has not arrived; nothing of it"
                     + " was committed and it is read again from the applied position", sourceId, open);
             open = null;
+            tables.rolledBack();
             connection.rollback();
         }
     }
@@ -296,6 +305,7 @@ public final class BatchApplier {
             LOG.warn("source id {}: rolling back {} of a transaction that got no further: the binlog went on without"
                     + " its commit, or reading started over from the applied position", sourceId, open);
             open = null;
+            tables.rolledBack();
             try {
                 connection.rollback();
             } catch (SQLException e) {
@@ -317,6 +327,7 @@ public final class BatchApplier {
 
 
     private void rollback(Exception cause) {
+        tables.rolledBack();
         try {
             connection.rollback();
         } catch (SQLException e) {

@@ -42,24 +42,38 @@ public final class BatchReducer {
         List<RowChange> actedOn = new ArrayList<>();
         Set<RowKey> updatedInRun = new HashSet<>();
         SortedMap<TableName, Long> skipped = new TreeMap<>();
+        // a transaction's changes come table by table, each run sharing its TableName: looked up once a run
+        TableName table = null;
+        int[] key = null;
+        boolean acting = false;
+        TableReduction reduction = null;
         for (SourceTransaction tx : transactions) {
             for (RowChange change : tx.changes()) {
-                int[] key = keyPositions.get(change.table());
+                if (change.table() != table) {
+                    table = change.table();
+                    key = keyPositions.get(table);
+                    acting = actions.acts(table);
+                    reduction = null;
+                }
                 if (key == null || key.length == 0) {
                     skipped.merge(change.table(), 1L, Long::sum);
                     continue;
                 }
-                boolean acts = actions.acts(change);
+                boolean acts = acting && actions.acts(change);
                 // a run of acted-on changes of one table and kind (one statement's rows) acts together,
                 // unless a row changes again: its second key change acts on what the first one left
                 if (!actedOn.isEmpty() && !(acts && sameRun(actedOn.get(0), change)
                         && (change.kind() != RowChange.Kind.UPDATE || !updatedInRun.contains(RowKey.of(change.before(), key))))) {
                     steps.add(new ReducedStep(tables, actedOn));
                     tables = new TreeMap<>();
+                    reduction = null;
                     actedOn = new ArrayList<>();
                     updatedInRun.clear();
                 }
-                add(tables.computeIfAbsent(change.table(), t -> new TableReduction()), change, key, tx.end());
+                if (reduction == null) {
+                    reduction = tables.computeIfAbsent(table, t -> new TableReduction());
+                }
+                add(reduction, change, key, tx.end());
                 if (acts) {
                     actedOn.add(change);
                     if (change.kind() == RowChange.Kind.UPDATE) {

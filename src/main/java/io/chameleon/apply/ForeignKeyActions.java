@@ -103,6 +103,11 @@ final class ForeignKeyActions {
      * Whether InnoDB acted on children for this change: a delete of a row some key acts on, or an
      * update that changed a referenced column of such a key. Inserts never act.
      */
+    /** Whether some change of {@code table} may act on children (it is the parent of an action). */
+    boolean acts(TableName table) {
+        return !from(table).isEmpty();
+    }
+
     boolean acts(RowChange change) {
         for (Edge e : from(change.table())) {
             Action action = e.action(change.kind());

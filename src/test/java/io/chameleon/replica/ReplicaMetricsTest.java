@@ -51,7 +51,7 @@ class ReplicaMetricsTest {
         skipped.put(LOG, 4L);
         TreeMap<TableName, String> disabled = new TreeMap<>();
         disabled.put(LOG, "violates check constraint");
-        metrics.applied(List.of(first, second), new ApplyResult(5, 1, 4, skipped, new AdjustedValues(),
+        metrics.applied(List.of(first, second), new ApplyResult(5, 1, 0, 4, skipped, new AdjustedValues(),
                 second.end(), disabled));
         String text = metrics.render();
 
@@ -79,10 +79,10 @@ class ReplicaMetricsTest {
 
         metrics.read(first);
         metrics.read(last);
-        metrics.applied(List.of(first), new ApplyResult(2, 0, 2, new TreeMap<>(), new AdjustedValues(), null,
+        metrics.applied(List.of(first), new ApplyResult(2, 0, 0, 2, new TreeMap<>(), new AdjustedValues(), null,
                 new TreeMap<>()));
         String afterFirst = metrics.render();
-        metrics.applied(List.of(last), new ApplyResult(2, 0, 2, new TreeMap<>(), new AdjustedValues(), last.end(),
+        metrics.applied(List.of(last), new ApplyResult(2, 0, 0, 2, new TreeMap<>(), new AdjustedValues(), last.end(),
                 new TreeMap<>()));
 
         assertThat(afterFirst).contains("chameleon_replay_lag_seconds{source=\"mysql\"} NaN\n",
