@@ -61,9 +61,9 @@ final class SourceSequences {
                 create.add(new Step("identity of " + s.ownerSchema + "." + s.ownerTable + "." + s.ownerColumn,
                         "ALTER TABLE " + copied.target(s.ownerSchema, s.ownerTable) + " ALTER COLUMN "
                                 + Sql.ident(s.ownerColumn) + " ADD GENERATED " + kind + " AS IDENTITY (SEQUENCE NAME "
-                                + target + " " + s.options() + ")"));
+                                + target + " " + s.options(false) + ")"));
             } else {
-                create.add(new Step("sequence " + name, "CREATE SEQUENCE " + target + " " + s.options()));
+                create.add(new Step("sequence " + name, "CREATE SEQUENCE " + target + " " + s.options(true)));
                 if (column != null) {
                     own.add(new Step("ownership of sequence " + name, "ALTER SEQUENCE " + target + " OWNED BY " + column));
                 } else if (s.ownerTable != null) {
@@ -130,8 +130,9 @@ final class SourceSequences {
             return s;
         }
 
-        String options() {
-            return "AS " + type + " INCREMENT BY " + increment + " MINVALUE " + min + " MAXVALUE " + max + " START WITH "
+        /** @param withType false for an identity, whose sequence takes the column's type (AS would conflict) */
+        String options(boolean withType) {
+            return (withType ? "AS " + type + " " : "") + "INCREMENT BY " + increment + " MINVALUE " + min + " MAXVALUE " + max + " START WITH "
                     + start + " CACHE " + cache + (cycle ? " CYCLE" : " NO CYCLE");
         }
     }
