@@ -53,6 +53,7 @@ public final class PostDataStructure {
             SourceConstraints.read(source, copied, p.keys, p.checks, p.foreignKeys, p.comments, p.warnings::add);
             SourceIndexes.read(source, copied, p.indexes, p.comments, p.warnings::add);
             SourceComments.read(source, copied, p.comments);
+            SourceLeftOut.read(source, copied, p.warnings::add);
         } finally {
             setSearchPath(source, searchPath);
         }
