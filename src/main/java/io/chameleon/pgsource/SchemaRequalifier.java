@@ -43,10 +43,10 @@ final class SchemaRequalifier {
                     && !identifierPart(previous))) {
                 boolean escaped = c != '\'';
                 int open = escaped ? i + 1 : i;
-                end = endOfLiteral(definition, open, escaped);
+                end = endOfQuoted(definition, open, escaped);
                 out.append(literal(definition, i, open, end, escaped));
             } else if (c == '"') {
-                end = endOfQuoted(definition, i);
+                end = endOfQuoted(definition, i, false);
                 String name = definition.substring(i + 1, end - 1).replace("\"\"", "\"");
                 out.append(qualifier(definition, end, previous, name, definition.substring(i, end)));
             } else if (identifierStart(c)) {
@@ -113,39 +113,23 @@ final class SchemaRequalifier {
         return text.substring(i, j).toLowerCase(Locale.ROOT);
     }
 
-    private static int endOfLiteral(String text, int open, boolean escaped) {
+    /** The end of a literal ({@code '}) or quoted identifier ({@code "}) opened at {@code open}; a doubled quote is kept. */
+    private static int endOfQuoted(String text, int open, boolean backslashEscapes) {
+        char quote = text.charAt(open);
         int i = open + 1;
         while (i < text.length()) {
             char c = text.charAt(i);
-            if (escaped && c == '\\') {
+            if (backslashEscapes && c == '\\') {
                 i += 2;
-            } else if (c == '\'') {
-                if (i + 1 < text.length() && text.charAt(i + 1) == '\'') {
-                    i += 2;
-                } else {
-                    return i + 1;
-                }
+            } else if (c == quote && i + 1 < text.length() && text.charAt(i + 1) == quote) {
+                i += 2;
+            } else if (c == quote) {
+                return i + 1;
             } else {
                 i++;
             }
         }
-        throw new IllegalArgumentException("unterminated string literal in " + text);
-    }
-
-    private static int endOfQuoted(String text, int open) {
-        int i = open + 1;
-        while (i < text.length()) {
-            if (text.charAt(i) == '"') {
-                if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    i += 2;
-                } else {
-                    return i + 1;
-                }
-            } else {
-                i++;
-            }
-        }
-        throw new IllegalArgumentException("unterminated quoted identifier in " + text);
+        throw new IllegalArgumentException("unterminated " + quote + " in " + text);
     }
 
     private static boolean identifierStart(char c) {

@@ -101,15 +101,10 @@ class PostDataStructureIT {
     void rebuildsTheSourceStructureInTheMappedSchemas() throws Exception {
         String sourceDb = TestServers.createPgDatabase("pgpost_src");
         try (Connection source = TestServers.pgConnection(sourceDb); Connection target = database("pgpost_dst")) {
-            exec(source, types("src", "Mixed Case"));
-            exec(source, SOURCE);
             // the source schemas exist in the target too: a reference left unmapped would resolve there
             exec(target, types("src", "Mixed Case"));
             exec(target, SOURCE);
-            exec(target, types("dst", "Target Case"));
-            BareCopy copy = new BareCopy(source, target, MAP);
-            copy.createTables(TABLES, true);
-            copy.copyRows(TABLES);
+            copied(source, target, TABLES, true);
 
             source.setAutoCommit(false);
             exec(source, List.of("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ", "SET search_path = src, public"));
@@ -173,13 +168,7 @@ class PostDataStructureIT {
         List<TableName> tables = List.of(t("src", "customer"), t("src", "orders"), t("src", "events"),
                 t("Mixed Case", "Odd Table"));
         try (Connection source = database("pgpost_src"); Connection target = database("pgpost_dst")) {
-            exec(source, types("src", "Mixed Case"));
-            exec(source, SOURCE);
-            exec(target, types("dst", "Target Case"));
-            BareCopy copy = new BareCopy(source, target, MAP);
-            copy.createTables(tables, false);
-            copy.copyRows(tables);
-            copy.copyAllRows(t("src", "events"));
+            copied(source, target, tables, false).copyAllRows(t("src", "events"));
             exec(target, List.of("INSERT INTO dst.orders (id, customer_id) VALUES (999, 777)"));
 
             PostDataStructure post = PostDataStructure.read(source, tables, MAP);
@@ -195,6 +184,18 @@ class PostDataStructureIT {
                     .as("the partitioned parent copied as a plain table gets the parent's key")
                     .containsExactly("CREATE UNIQUE INDEX events_pkey ON dst.events USING btree (id, at)");
         }
+    }
+
+    /** The source built, and the tables created and their rows copied into the target, as before the post-data step. */
+    private static BareCopy copied(Connection source, Connection target, List<TableName> tables, boolean keepPartitioning)
+            throws Exception {
+        exec(source, types("src", "Mixed Case"));
+        exec(source, SOURCE);
+        exec(target, types("dst", "Target Case"));
+        BareCopy copy = new BareCopy(source, target, MAP);
+        copy.createTables(tables, keepPartitioning);
+        copy.copyRows(tables);
+        return copy;
     }
 
     /** The shape, less the default whose text looks like a qualifier: the shapes' own rewriting cannot tell it from one. */
