@@ -91,13 +91,13 @@ public final class PostDataStructure {
             try {
                 run.execute(validate.sql());
             } catch (SQLException e) {
-                broken.add(validate.what() + " is broken by the copied rows: " + e.getMessage());
+                broken.add(validate.what() + " is broken by the copied rows (" + e.getMessage() + "); it stays NOT VALID:"
+                        + " mend the rows, then run " + validate.sql());
                 failed = failed == null ? e : failed;
             }
         }
         if (failed != null) {
-            throw new SQLException(String.join("; ", broken) + ". The keys stay NOT VALID; mend the rows, then run"
-                    + " ALTER TABLE ... VALIDATE CONSTRAINT ...", failed.getSQLState(), failed);
+            throw new SQLException(String.join("; ", broken), failed.getSQLState(), failed);
         }
     }
 
