@@ -88,6 +88,14 @@ class PgSourceIT {
             for (String table : TYPE_TABLES) {
                 assertThat(PgTableDiff.diff(s, "src." + table, t, "dst." + table)).as(table).isEmpty();
             }
+            // every column keeps its type (user types re-qualified), but the type of an extension the target lacks
+            for (String table : TYPE_TABLES) {
+                String columns = "SELECT string_agg(attname || ' ' || format_type(atttypid, atttypmod), ', ' ORDER BY"
+                        + " attnum) FROM pg_attribute WHERE attrelid = '%s.%s'::regclass AND attnum > 0";
+                String expected = strings(s, String.format(columns, "src", table)).get(0).replace("src.", "dst.")
+                        .replace(" hstore", " text");
+                assertThat(strings(t, String.format(columns, "dst", table))).as(table).containsExactly(expected);
+            }
             // the partitions are not tables of their own in the target; the enum, domains keep their definitions
             assertThat(strings(t, "SELECT string_agg(relname, ',' ORDER BY relname) FROM pg_class c JOIN pg_namespace n"
                     + " ON n.oid = c.relnamespace WHERE nspname = 'dst' AND relkind IN ('r', 'p')"))
