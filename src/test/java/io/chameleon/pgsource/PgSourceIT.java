@@ -118,7 +118,11 @@ class PgSourceIT {
         fx.sourceExec("DO $$ BEGIN CREATE ROLE pgsrc_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$",
                 "CREATE SCHEMA src", "CREATE TABLE src.a (id int PRIMARY KEY, v text)", "CREATE TABLE src.gone (v text)",
                 "INSERT INTO src.a VALUES (1, 'one'), (2, 'two')");
-        fx.initReplica();
+        fx.ok("create_replica_schema");
+        fx.ok("add_source", "--source", "pg1");
+        assertThat(fx.ok("check", "--source", "pg1").out()).contains("pgsql source schema src").contains("every table is"
+                + " readable").contains("a primary: the copy reads every table in one snapshot").doesNotContain("binlog");
+        fx.ok("init_replica", "--source", "pg1");
 
         String status = fx.ok("show_status", "--source", "pg1").out();
         assertThat(status).contains("initialised").contains("src.gone");
