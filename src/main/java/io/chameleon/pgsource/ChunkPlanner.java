@@ -1,5 +1,6 @@
 package io.chameleon.pgsource;
 
+import io.chameleon.copy.KeyRanges;
 import io.chameleon.pg.Sql;
 
 import java.math.BigDecimal;
@@ -16,8 +17,6 @@ import java.util.List;
  * at once (as the MySQL copy does); the bounds are read inside the snapshot. Largest work first.
  */
 final class ChunkPlanner {
-    static final long ROWS_PER_CHUNK = 100_000;
-
     private final Connection snapshot;
     private final int workers;
 
@@ -37,7 +36,7 @@ final class ChunkPlanner {
 
     private List<TableChunk> split(SourceTable t) throws SQLException {
         TableChunk whole = new TableChunk(t, null, null, t.estimatedRows());
-        if (t.rangeColumn() == null || t.estimatedRows() < 2 * ROWS_PER_CHUNK) {
+        if (t.rangeColumn() == null || !KeyRanges.worthSplitting(t.estimatedRows())) {
             return List.of(whole);
         }
         long min;
@@ -53,17 +52,10 @@ final class ChunkPlanner {
             min = lo.longValueExact();
             max = rs.getBigDecimal(2).longValueExact();
         }
-        if (max - min < 0) {
-            return List.of(whole); // the key spans more than a long counts
-        }
-        int parts = (int) Math.min(workers * 16L, (t.estimatedRows() + ROWS_PER_CHUNK - 1) / ROWS_PER_CHUNK);
-        long span = max - min + 1;
-        long width = Math.max(1, (span + parts - 1) / parts);
-        int n = (int) ((span + width - 1) / width);
+        List<KeyRanges.Range> ranges = KeyRanges.split(min, max, t.estimatedRows(), workers);
         List<TableChunk> chunks = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            chunks.add(new TableChunk(t, i == 0 ? null : min + i * width, i == n - 1 ? null : min + (i + 1) * width,
-                    t.estimatedRows() / n));
+        for (KeyRanges.Range r : ranges) {
+            chunks.add(new TableChunk(t, r.from(), r.to(), t.estimatedRows() / ranges.size()));
         }
         return chunks;
     }

@@ -11,6 +11,7 @@ import io.chameleon.config.PgConn;
 import io.chameleon.config.SourceConfig;
 import io.chameleon.copy.IndexNamer;
 import io.chameleon.copy.Parallel;
+import io.chameleon.pg.Grants;
 import io.chameleon.pg.PgConnector;
 import io.chameleon.pg.Sql;
 import io.chameleon.schema.TableName;
@@ -229,17 +230,8 @@ public final class PgSourceLoad {
 
     private void grants(Connection c, String schema) throws SQLException {
         for (String role : source.grantSelectTo()) {
-            try (Statement s = c.createStatement()) {
-                s.execute("SAVEPOINT grant_role");
-                s.execute("GRANT USAGE ON SCHEMA " + Sql.ident(schema) + " TO " + Sql.ident(role)
-                        + "; GRANT SELECT ON ALL TABLES IN SCHEMA " + Sql.ident(schema) + " TO " + Sql.ident(role));
-                s.execute("RELEASE SAVEPOINT grant_role");
-            } catch (SQLException e) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("ROLLBACK TO SAVEPOINT grant_role");
-                }
-                warn("grant_select_to: cannot grant SELECT on schema " + schema + " to " + role + ": " + e.getMessage());
-            }
+            Grants.run(c, Grants.onSchema(schema, role)).ifPresent(refusal -> warn("grant_select_to: cannot grant"
+                    + " SELECT on schema " + schema + " to " + role + ": " + refusal));
         }
     }
 
