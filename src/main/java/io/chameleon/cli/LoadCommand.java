@@ -21,6 +21,8 @@ import io.chameleon.mysql.SnapshotMethod;
 import io.chameleon.mysql.Preflight;
 import io.chameleon.mysql.PreflightRenderer;
 import io.chameleon.mysql.PreflightReport;
+import io.chameleon.pgsource.PgCopyResult;
+import io.chameleon.pgsource.PgSourceLoad;
 import io.chameleon.replica.InitialDefinitions;
 import io.chameleon.replica.LeaseRenewal;
 import org.slf4j.Logger;
@@ -98,9 +100,9 @@ abstract class LoadCommand extends ChameleonCommand {
     }
 
     private ExitCode load(SourceConfig source) throws Exception {
-        if (source.type() != SourceConfig.SourceType.MYSQL) {
-            throw new CommandFailure(ExitCode.USAGE, "source " + source.name() + " is of type pgsql; " + name() + " of"
-                    + " pgsql sources is not supported by this version (only mysql)");
+        boolean pgsql = source.type() == SourceConfig.SourceType.PGSQL;
+        if (pgsql && transition() != SourceTransition.INIT_REPLICA) {
+            throw new CommandFailure(ExitCode.REFUSED, PgSourceLoad.onlyInitReplica(source.name()));
         }
         // checked before detaching as well, so a problem is told here and not only in the background log
         preflight(source);
@@ -128,6 +130,9 @@ abstract class LoadCommand extends ChameleonCommand {
             scope = scope(catalog, sourceId, source);
             before = catalog.sources().get(source.name()).status();
             lease = catalog.lifecycle().take(source.name(), transition(), ProcessHandle.current().pid(), host, terms);
+        }
+        if (pgsql) {
+            return copyPgsql(source, lease, terms);
         }
         LoadResult result;
         // a load that lost its lease goes on copying into its loading schema, but cannot swap it in: the
@@ -158,6 +163,28 @@ abstract class LoadCommand extends ChameleonCommand {
         Alerts.send(Alert.info(source.name(), name() + " of source " + source.name() + " finished", summary));
         io.out().println(summary);
         result.adjustments().forEach(a -> io.out().println("adjusted: " + a));
+        result.warnings().forEach(w -> io.out().println("warning: " + w));
+        return ExitCode.OK;
+    }
+
+    /** init_replica of a pgsql source: a copy only, recorded and summarised in one line. */
+    private ExitCode copyPgsql(SourceConfig source, SourceLease lease, LeaseTerms terms) throws Exception {
+        PgCopyResult result;
+        try (LeaseRenewal renewal = LeaseRenewal.start(pg(), lease, terms, lost -> { })) {
+            result = new PgSourceLoad(config(), source, lease).run();
+        } catch (Exception e) {
+            try (Connection c = openCatalogConnection()) {
+                Catalog.open(c).lifecycle().release(lease, SourceStatus.ERROR);
+            }
+            LOG.error("{} of source {} failed", name(), source.name(), e);
+            throw e;
+        }
+        try (Connection c = openCatalogConnection()) {
+            Catalog.open(c).lifecycle().release(lease, null);
+        }
+        LOG.info(result.summary());
+        Alerts.send(Alert.info(source.name(), name() + " of source " + source.name() + " finished", result.summary()));
+        io.out().println(result.summary());
         result.warnings().forEach(w -> io.out().println("warning: " + w));
         return ExitCode.OK;
     }

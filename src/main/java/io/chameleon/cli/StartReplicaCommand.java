@@ -1,5 +1,6 @@
 package io.chameleon.cli;
 
+import io.chameleon.pgsource.PgSourceLoad;
 import io.chameleon.catalog.Catalog;
 import io.chameleon.catalog.SourceRecord;
 import io.chameleon.catalog.SourceStatus;
@@ -59,8 +60,7 @@ final class StartReplicaCommand extends ChameleonCommand {
         RootCheck.require("start_replica");
         SourceConfig source = source();
         if (source.type() != SourceConfig.SourceType.MYSQL) {
-            throw new CommandFailure(ExitCode.USAGE, "source " + source.name() + " is of type pgsql; start_replica"
-                    + " supports only mysql sources");
+            throw new CommandFailure(ExitCode.REFUSED, PgSourceLoad.onlyInitReplica(source.name()));
         }
         PidFile pidFile = new PidFile(config().global().pidDir(), config().name(), source.name());
         if (background() && !Detach.isDetachedChild()) {

@@ -17,8 +17,6 @@ import java.util.List;
  * everything else is one chunk. The largest work is scheduled first.
  */
 final class ChunkPlanner {
-    static final long ROWS_PER_CHUNK = 100_000;
-    private static final long MIN_ROWS_TO_SPLIT = 2 * ROWS_PER_CHUNK;
 
     private final ConsistentSnapshot snapshot;
 
@@ -38,7 +36,7 @@ final class ChunkPlanner {
     private List<Chunk> split(TablePlan p) throws SQLException {
         String key = p.rangeColumn();
         long rows = p.source().estimatedRows();
-        if (!snapshot.shared() || key == null || !p.source().transactional() || rows < MIN_ROWS_TO_SPLIT) {
+        if (!snapshot.shared() || key == null || !p.source().transactional() || !KeyRanges.worthSplitting(rows)) {
             return List.of(new Chunk(p, 0, 1, null, null));
         }
         long min;
@@ -56,18 +54,10 @@ final class ChunkPlanner {
             min = lo.longValueExact();
             max = hi.longValueExact();
         }
-        if (max - min < 0) {
-            return List.of(new Chunk(p, 0, 1, null, null)); // the key spans more than a long can count
-        }
-        int parts = (int) Math.min(snapshot.workerCount() * 16L, (rows + ROWS_PER_CHUNK - 1) / ROWS_PER_CHUNK);
-        long span = max - min + 1;
-        long width = Math.max(1, (span + parts - 1) / parts);
+        List<KeyRanges.Range> ranges = KeyRanges.split(min, max, rows, snapshot.workerCount());
         List<Chunk> chunks = new ArrayList<>();
-        int n = (int) ((span + width - 1) / width);
-        for (int i = 0; i < n; i++) {
-            Long from = i == 0 ? null : min + i * width;
-            Long to = i == n - 1 ? null : min + (i + 1) * width;
-            chunks.add(new Chunk(p, i, n, from, to));
+        for (int i = 0; i < ranges.size(); i++) {
+            chunks.add(new Chunk(p, i, ranges.size(), ranges.get(i).from(), ranges.get(i).to()));
         }
         return chunks;
     }

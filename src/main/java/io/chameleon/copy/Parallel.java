@@ -9,15 +9,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * is kept, tells the others to stop, and is rethrown to the caller: a dead worker never passes
  * for a finished one.
  */
-final class Parallel {
+public final class Parallel {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
     /** One thread's work; {@code index} is 0..n-1. */
-    interface Worker {
+    public interface Worker {
         void run(int index, Parallel parallel) throws Exception;
     }
 
-    static void run(int threads, String name, Worker worker) throws Exception {
+    public static void run(int threads, String name, Worker worker) throws Exception {
         Parallel p = new Parallel();
         List<Thread> started = new ArrayList<>();
         for (int i = 0; i < Math.max(1, threads); i++) {
@@ -45,7 +45,7 @@ final class Parallel {
     }
 
     /** True once any worker failed: the others stop taking work. */
-    boolean failed() {
+    public boolean failed() {
         return failure.get() != null;
     }
 }

@@ -1,6 +1,7 @@
 package io.chameleon.copy;
 
 import io.chameleon.config.SourceConfig;
+import io.chameleon.pg.Grants;
 import io.chameleon.pg.PgConnector;
 import io.chameleon.pg.Sql;
 import io.chameleon.schema.ColumnDef;
@@ -283,23 +284,14 @@ final class TargetBuilder {
 
     private void grants(Connection c, String schema) throws SQLException {
         for (String role : source.grantSelectTo()) {
-            grant(c, "GRANT USAGE ON SCHEMA " + Sql.ident(schema) + " TO " + Sql.ident(role) + "; GRANT SELECT ON ALL"
-                    + " TABLES IN SCHEMA " + Sql.ident(schema) + " TO " + Sql.ident(role), "schema " + schema, role);
+            grant(c, Grants.onSchema(schema, role), "schema " + schema, role);
         }
     }
 
     /** A grant_select_to grant; one PostgreSQL refuses (no such role) is a warning, not a failed load. */
     private void grant(Connection c, String sql, String what, String role) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("SAVEPOINT grant_role");
-            s.execute(sql);
-            s.execute("RELEASE SAVEPOINT grant_role");
-        } catch (SQLException e) {
-            try (Statement s = c.createStatement()) {
-                s.execute("ROLLBACK TO SAVEPOINT grant_role");
-            }
-            warn("grant_select_to: cannot grant SELECT on " + what + " to " + role + ": " + e.getMessage());
-        }
+        Grants.run(c, sql).ifPresent(refusal -> warn("grant_select_to: cannot grant SELECT on " + what + " to " + role
+                + ": " + refusal));
     }
 
     private void warn(String message) {

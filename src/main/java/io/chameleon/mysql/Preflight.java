@@ -27,8 +27,7 @@ public final class Preflight {
         if (source.type() == SourceConfig.SourceType.MYSQL) {
             results.addAll(PreflightSource.check(source));
         } else {
-            results.add(CheckResult.ok("source type", source.type().name().toLowerCase()
-                    + ": no MySQL checks apply, only the target is checked"));
+            results.addAll(io.chameleon.pgsource.SourcePreflight.check(source));
         }
         results.addAll(TargetPreflight.check(target));
         return new PreflightReport(source.name(), results);
