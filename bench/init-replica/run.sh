@@ -15,7 +15,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 
 ROWS=${BENCH_ROWS:-2000000}
 REPEAT=${BENCH_REPEAT:-1}
-TOOLS=${BENCH_TOOLS:-"chameleon chameleon-file-w1 chameleon-load pgloader naive"}
+TOOLS=${BENCH_TOOLS:-"chameleon chameleon-file-w1 chameleon-load pgloader naive pg-files"}
 LOAD_RATE=${BENCH_LOAD_RATE:-500}
 LOAD_THREADS=${BENCH_LOAD_THREADS:-2}
 RESULTS_DIR=${BENCH_RESULTS_DIR:-$HERE/results}
@@ -151,6 +151,7 @@ SRC_MB=$(my -e "SELECT ROUND(SUM(data_length) / 1048576) FROM information_schema
 say "generated in ${gen_secs%.*}s; InnoDB data ${SRC_MB} MiB; counts: $(for t in $TABLES; do printf '%s=%s ' "$t" "${SRC_COUNT[$t]}"; done)"
 
 build_chameleon
+wait_class_archive
 
 # ---------------------------------------------------------------- measurement helpers
 # measure LOG CMD...: runs CMD under /usr/bin/time; sets M_SECS M_USER M_SYS M_RSS_KB M_MY_CPU M_PG_CPU M_RC
@@ -349,9 +350,41 @@ run_naive() { # round
     drop_db "$db"
 }
 
+# PostgreSQL alone (pg-files): the same rows from files on the server, one server-side
+# `COPY FROM file` per table, the four in parallel, then each table's keys. What no tool reading
+# from the source can beat on this machine: the lower bound of the load's PostgreSQL side.
+# The files are written (untimed) from the warm-up's copy, in COPY text.
+PGFILES_DIR="$W/pgfiles"
+pgfiles_table() { # db table index-sql
+    pg "$1" -c "COPY bench.$2 FROM '$PGFILES_DIR/$2.copy'" -c "$3"
+}
+pgfiles_all() { # db
+    local pids=() p rc=0
+    pgfiles_table "$1" sbtest1 "ALTER TABLE bench.sbtest1 ADD PRIMARY KEY (id); CREATE INDEX ON bench.sbtest1 (k)" & pids+=($!)
+    pgfiles_table "$1" sbtest2 "ALTER TABLE bench.sbtest2 ADD PRIMARY KEY (id); CREATE INDEX ON bench.sbtest2 (k)" & pids+=($!)
+    pgfiles_table "$1" orders_wide \
+        "ALTER TABLE bench.orders_wide ADD PRIMARY KEY (id); CREATE INDEX ON bench.orders_wide (customer_id, created_at)" & pids+=($!)
+    pgfiles_table "$1" events_nokey "CREATE INDEX ON bench.events_nokey (ts)" & pids+=($!)
+    for p in "${pids[@]}"; do wait "$p" || rc=1; done
+    return $rc
+}
+run_pgfiles() { # round
+    local round=$1 db="pgfiles_r$1" log="$W/logs/pg-files_r$1.log"
+    new_db "$db"
+    pg "$db" -c "SET ROLE usr_bench" -c "$NAIVE_DDL"
+    export -f pgfiles_table pgfiles_all pg
+    export PG_PORT PSQL PGFILES_DIR
+    measure "$log" bash -c 'set -o pipefail; pgfiles_all "$0"' "$db"
+    local note=""
+    [ "$M_RC" = 0 ] || note="exit $M_RC: $(head -c 200 "$log")"
+    record pg-files "$round" "" "$(verify "$db")" "$note"
+    drop_db "$db"
+}
+
 # ---------------------------------------------------------------- run
 say "tools: $TOOLS; rounds: $REPEAT; $(nproc) CPUs; work dir $W"
-if [ "${BENCH_WARMUP:-1}" = 1 ]; then
+case " $TOOLS " in *" pg-files "*) WANT_FILES=1 ;; *) WANT_FILES=0 ;; esac
+if [ "${BENCH_WARMUP:-1}" = 1 ] || [ "$WANT_FILES" = 1 ]; then
     # untimed: reads every table once and makes PostgreSQL create its WAL segments, so the
     # first timed tool does not pay for them
     say "warm-up (naive pipeline, not timed)"
@@ -360,6 +393,12 @@ if [ "${BENCH_WARMUP:-1}" = 1 ]; then
     export -f naive_table naive_all pg
     export MY_PORT PG_PORT PSQL
     bash -c 'set -o pipefail; naive_all warmup' >"$W/logs/warmup.log" 2>&1 || say "warm-up failed: see $W/logs/warmup.log"
+    if [ "$WANT_FILES" = 1 ]; then
+        mkdir -p "$PGFILES_DIR"
+        [ "$(id -u)" != 0 ] || chown "$PG_OS_USER" "$PGFILES_DIR"
+        for t in $TABLES; do pg warmup -c "COPY bench.$t TO '$PGFILES_DIR/$t.copy'"; done
+        say "pg-files: $(du -sm "$PGFILES_DIR" | cut -f1) MiB of COPY text in $PGFILES_DIR"
+    fi
     pg postgres -c "DROP DATABASE warmup"
 fi
 read -r -a TOOL_LIST <<<"$TOOLS"
@@ -374,6 +413,7 @@ for round in $(seq 1 "$REPEAT"); do
             chameleon-longquery) run_chameleon chameleon-longquery direct 4 longquery "$round" ;;
             pgloader) run_pgloader "$round" ;;
             naive) run_naive "$round" ;;
+            pg-files) run_pgfiles "$round" ;;
             *) die "unknown tool '$tool' in BENCH_TOOLS" ;;
         esac
     done
