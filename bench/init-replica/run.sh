@@ -323,25 +323,27 @@ naive_table() { # db table select-list index-sql
         pg "$1" -c "\\copy bench.$2 FROM pstdin WITH (NULL 'NULL')" || return 1
     pg "$1" -c "$4"
 }
-naive_all() { # db
+# each_table FN DB: FN DB TABLE SELECT-LIST INDEX-SQL for the four tables at once; fails if any did
+each_table() {
     local pids=() p rc=0
-    naive_table "$1" sbtest1 "id, k, c, pad" \
+    "$1" "$2" sbtest1 "id, k, c, pad" \
         "ALTER TABLE bench.sbtest1 ADD PRIMARY KEY (id); CREATE INDEX ON bench.sbtest1 (k)" & pids+=($!)
-    naive_table "$1" sbtest2 "id, k, c, pad" \
+    "$1" "$2" sbtest2 "id, k, c, pad" \
         "ALTER TABLE bench.sbtest2 ADD PRIMARY KEY (id); CREATE INDEX ON bench.sbtest2 (k)" & pids+=($!)
-    naive_table "$1" orders_wide "id, customer_id, created_at, ship_date, amount, ratio, paid, status, title, body,
+    "$1" "$2" orders_wide "id, customer_id, created_at, ship_date, amount, ratio, paid, status, title, body,
         CONCAT('\\\\x', HEX(payload))" \
         "ALTER TABLE bench.orders_wide ADD PRIMARY KEY (id); CREATE INDEX ON bench.orders_wide (customer_id, created_at)" & pids+=($!)
-    naive_table "$1" events_nokey "ts, source, level, message, value" \
+    "$1" "$2" events_nokey "ts, source, level, message, value" \
         "CREATE INDEX ON bench.events_nokey (ts)" & pids+=($!)
     for p in "${pids[@]}"; do wait "$p" || rc=1; done
     return $rc
 }
+naive_all() { each_table naive_table "$1"; } # db
 run_naive() { # round
     local round=$1 db="naive_r$1" log="$W/logs/naive_r$1.log"
     new_db "$db"
     pg "$db" -c "SET ROLE usr_bench" -c "$NAIVE_DDL"
-    export -f naive_table naive_all pg
+    export -f naive_table naive_all each_table pg
     export MY_PORT PG_PORT PSQL
     measure "$log" bash -c 'set -o pipefail; naive_all "$0"' "$db"
     local note=""
@@ -355,24 +357,15 @@ run_naive() { # round
 # from the source can beat on this machine: the lower bound of the load's PostgreSQL side.
 # The files are written (untimed) from the warm-up's copy, in COPY text.
 PGFILES_DIR="$W/pgfiles"
-pgfiles_table() { # db table index-sql
-    pg "$1" -c "COPY bench.$2 FROM '$PGFILES_DIR/$2.copy'" -c "$3"
+pgfiles_table() { # db table select-list(unused) index-sql
+    pg "$1" -c "COPY bench.$2 FROM '$PGFILES_DIR/$2.copy'" -c "$4"
 }
-pgfiles_all() { # db
-    local pids=() p rc=0
-    pgfiles_table "$1" sbtest1 "ALTER TABLE bench.sbtest1 ADD PRIMARY KEY (id); CREATE INDEX ON bench.sbtest1 (k)" & pids+=($!)
-    pgfiles_table "$1" sbtest2 "ALTER TABLE bench.sbtest2 ADD PRIMARY KEY (id); CREATE INDEX ON bench.sbtest2 (k)" & pids+=($!)
-    pgfiles_table "$1" orders_wide \
-        "ALTER TABLE bench.orders_wide ADD PRIMARY KEY (id); CREATE INDEX ON bench.orders_wide (customer_id, created_at)" & pids+=($!)
-    pgfiles_table "$1" events_nokey "CREATE INDEX ON bench.events_nokey (ts)" & pids+=($!)
-    for p in "${pids[@]}"; do wait "$p" || rc=1; done
-    return $rc
-}
+pgfiles_all() { each_table pgfiles_table "$1"; } # db
 run_pgfiles() { # round
     local round=$1 db="pgfiles_r$1" log="$W/logs/pg-files_r$1.log"
     new_db "$db"
     pg "$db" -c "SET ROLE usr_bench" -c "$NAIVE_DDL"
-    export -f pgfiles_table pgfiles_all pg
+    export -f pgfiles_table pgfiles_all each_table pg
     export PG_PORT PSQL PGFILES_DIR
     measure "$log" bash -c 'set -o pipefail; pgfiles_all "$0"' "$db"
     local note=""
@@ -390,7 +383,7 @@ if [ "${BENCH_WARMUP:-1}" = 1 ] || [ "$WANT_FILES" = 1 ]; then
     say "warm-up (naive pipeline, not timed)"
     new_db warmup
     pg warmup -c "$NAIVE_DDL"
-    export -f naive_table naive_all pg
+    export -f naive_table naive_all each_table pg
     export MY_PORT PG_PORT PSQL
     bash -c 'set -o pipefail; naive_all warmup' >"$W/logs/warmup.log" 2>&1 || say "warm-up failed: see $W/logs/warmup.log"
     if [ "$WANT_FILES" = 1 ]; then

@@ -30,7 +30,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The load of a source's tables (init_replica: all of them; sync_tables, refresh_schema: some):
  * read the table definitions, build the tables in a loading schema, copy them from one consistent
- * snapshot with N workers, build keys and indexes, then swap them into place together with the
+ * snapshot with N workers, build each table's keys and indexes as soon as its data is in (while
+ * the others still copy), then swap them into place together with the
  * catalogue's record of the tables.
  */
 public final class InitialLoad {
