@@ -339,16 +339,18 @@ each_table() {
     return $rc
 }
 naive_all() { each_table naive_table "$1"; } # db
-run_naive() { # round
-    local round=$1 db="naive_r$1" log="$W/logs/naive_r$1.log"
+# run_by_table TOOL ALL-FUNCTION ROUND: ALL-FUNCTION (naive_all, pgfiles_all) into a fresh database
+# with the tables made by hand, timed and checked
+run_by_table() {
+    local tool=$1 all=$2 round=$3 db="${1//-/_}_r$3" log="$W/logs/$1_r$3.log"
     new_db "$db"
     pg "$db" -c "SET ROLE usr_bench" -c "$NAIVE_DDL"
-    export -f naive_table naive_all each_table pg
-    export MY_PORT PG_PORT PSQL
-    measure "$log" bash -c 'set -o pipefail; naive_all "$0"' "$db"
+    export -f naive_table naive_all pgfiles_table pgfiles_all each_table pg
+    export MY_PORT PG_PORT PSQL PGFILES_DIR
+    measure "$log" bash -c "set -o pipefail; $all \"\$0\"" "$db"
     local note=""
     [ "$M_RC" = 0 ] || note="exit $M_RC: $(head -c 200 "$log")"
-    record naive "$round" "" "$(verify "$db")" "$note"
+    record "$tool" "$round" "" "$(verify "$db")" "$note"
     drop_db "$db"
 }
 
@@ -361,18 +363,6 @@ pgfiles_table() { # db table select-list(unused) index-sql
     pg "$1" -c "COPY bench.$2 FROM '$PGFILES_DIR/$2.copy'" -c "$4"
 }
 pgfiles_all() { each_table pgfiles_table "$1"; } # db
-run_pgfiles() { # round
-    local round=$1 db="pgfiles_r$1" log="$W/logs/pg-files_r$1.log"
-    new_db "$db"
-    pg "$db" -c "SET ROLE usr_bench" -c "$NAIVE_DDL"
-    export -f pgfiles_table pgfiles_all each_table pg
-    export PG_PORT PSQL PGFILES_DIR
-    measure "$log" bash -c 'set -o pipefail; pgfiles_all "$0"' "$db"
-    local note=""
-    [ "$M_RC" = 0 ] || note="exit $M_RC: $(head -c 200 "$log")"
-    record pg-files "$round" "" "$(verify "$db")" "$note"
-    drop_db "$db"
-}
 
 # ---------------------------------------------------------------- run
 say "tools: $TOOLS; rounds: $REPEAT; $(nproc) CPUs; work dir $W"
@@ -405,8 +395,8 @@ for round in $(seq 1 "$REPEAT"); do
             chameleon-load) run_chameleon chameleon-load direct 4 1 "$round" ;;
             chameleon-longquery) run_chameleon chameleon-longquery direct 4 longquery "$round" ;;
             pgloader) run_pgloader "$round" ;;
-            naive) run_naive "$round" ;;
-            pg-files) run_pgfiles "$round" ;;
+            naive) run_by_table naive naive_all "$round" ;;
+            pg-files) run_by_table pg-files pgfiles_all "$round" ;;
             *) die "unknown tool '$tool' in BENCH_TOOLS" ;;
         esac
     done
