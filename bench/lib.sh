@@ -338,3 +338,16 @@ kernel_cpu_between() {
 }
 # ticks_to_s FROM TO: the CPU seconds between two tick counts
 ticks_to_s() { awk -v a="$1" -v b="$2" -v hz="$CLK_TCK" 'BEGIN {printf "%.1f", (b - a) / hz}'; }
+
+# wait_class_archive: makes bin/chameleon's class-data archive now, untimed (the launcher makes it
+# in the background of the first command after a build, which would then share the machine with a
+# timed run), and waits for it up to two minutes
+wait_class_archive() {
+    local jar=${CHAMELEON_JAR:-$REPO/target/chameleon.jar}
+    "$CHAMELEON" --version >/dev/null 2>&1 || true
+    for _ in $(seq 1 240); do
+        [ "${jar%.jar}.jsa.stamp" -nt "$jar" ] && return 0
+        sleep 0.5
+    done
+    say "no class-data archive beside $jar after 2 minutes: chameleon starts without it"
+}

@@ -15,7 +15,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 
 ROWS=${BENCH_ROWS:-2000000}
 REPEAT=${BENCH_REPEAT:-1}
-TOOLS=${BENCH_TOOLS:-"chameleon chameleon-file-w1 chameleon-load pgloader naive"}
+TOOLS=${BENCH_TOOLS:-"chameleon chameleon-file-w1 chameleon-load pgloader naive pg-files"}
 LOAD_RATE=${BENCH_LOAD_RATE:-500}
 LOAD_THREADS=${BENCH_LOAD_THREADS:-2}
 RESULTS_DIR=${BENCH_RESULTS_DIR:-$HERE/results}
@@ -151,6 +151,7 @@ SRC_MB=$(my -e "SELECT ROUND(SUM(data_length) / 1048576) FROM information_schema
 say "generated in ${gen_secs%.*}s; InnoDB data ${SRC_MB} MiB; counts: $(for t in $TABLES; do printf '%s=%s ' "$t" "${SRC_COUNT[$t]}"; done)"
 
 build_chameleon
+wait_class_archive
 
 # ---------------------------------------------------------------- measurement helpers
 # measure LOG CMD...: runs CMD under /usr/bin/time; sets M_SECS M_USER M_SYS M_RSS_KB M_MY_CPU M_PG_CPU M_RC
@@ -322,44 +323,65 @@ naive_table() { # db table select-list index-sql
         pg "$1" -c "\\copy bench.$2 FROM pstdin WITH (NULL 'NULL')" || return 1
     pg "$1" -c "$4"
 }
-naive_all() { # db
+# each_table FN DB: FN DB TABLE SELECT-LIST INDEX-SQL for the four tables at once; fails if any did
+each_table() {
     local pids=() p rc=0
-    naive_table "$1" sbtest1 "id, k, c, pad" \
+    "$1" "$2" sbtest1 "id, k, c, pad" \
         "ALTER TABLE bench.sbtest1 ADD PRIMARY KEY (id); CREATE INDEX ON bench.sbtest1 (k)" & pids+=($!)
-    naive_table "$1" sbtest2 "id, k, c, pad" \
+    "$1" "$2" sbtest2 "id, k, c, pad" \
         "ALTER TABLE bench.sbtest2 ADD PRIMARY KEY (id); CREATE INDEX ON bench.sbtest2 (k)" & pids+=($!)
-    naive_table "$1" orders_wide "id, customer_id, created_at, ship_date, amount, ratio, paid, status, title, body,
+    "$1" "$2" orders_wide "id, customer_id, created_at, ship_date, amount, ratio, paid, status, title, body,
         CONCAT('\\\\x', HEX(payload))" \
         "ALTER TABLE bench.orders_wide ADD PRIMARY KEY (id); CREATE INDEX ON bench.orders_wide (customer_id, created_at)" & pids+=($!)
-    naive_table "$1" events_nokey "ts, source, level, message, value" \
+    "$1" "$2" events_nokey "ts, source, level, message, value" \
         "CREATE INDEX ON bench.events_nokey (ts)" & pids+=($!)
     for p in "${pids[@]}"; do wait "$p" || rc=1; done
     return $rc
 }
-run_naive() { # round
-    local round=$1 db="naive_r$1" log="$W/logs/naive_r$1.log"
+naive_all() { each_table naive_table "$1"; } # db
+# run_by_table TOOL ALL-FUNCTION ROUND: ALL-FUNCTION (naive_all, pgfiles_all) into a fresh database
+# with the tables made by hand, timed and checked
+run_by_table() {
+    local tool=$1 all=$2 round=$3 db="${1//-/_}_r$3" log="$W/logs/$1_r$3.log"
     new_db "$db"
     pg "$db" -c "SET ROLE usr_bench" -c "$NAIVE_DDL"
-    export -f naive_table naive_all pg
-    export MY_PORT PG_PORT PSQL
-    measure "$log" bash -c 'set -o pipefail; naive_all "$0"' "$db"
+    export -f naive_table naive_all pgfiles_table pgfiles_all each_table pg
+    export MY_PORT PG_PORT PSQL PGFILES_DIR
+    measure "$log" bash -c "set -o pipefail; $all \"\$0\"" "$db"
     local note=""
     [ "$M_RC" = 0 ] || note="exit $M_RC: $(head -c 200 "$log")"
-    record naive "$round" "" "$(verify "$db")" "$note"
+    record "$tool" "$round" "" "$(verify "$db")" "$note"
     drop_db "$db"
 }
 
+# PostgreSQL alone (pg-files): the same rows from files on the server, one server-side
+# `COPY FROM file` per table, the four in parallel, then each table's keys. What no tool reading
+# from the source can beat on this machine: the lower bound of the load's PostgreSQL side.
+# The files are written (untimed) from the warm-up's copy, in COPY text.
+PGFILES_DIR="$W/pgfiles"
+pgfiles_table() { # db table select-list(unused) index-sql
+    pg "$1" -c "COPY bench.$2 FROM '$PGFILES_DIR/$2.copy'" -c "$4"
+}
+pgfiles_all() { each_table pgfiles_table "$1"; } # db
+
 # ---------------------------------------------------------------- run
 say "tools: $TOOLS; rounds: $REPEAT; $(nproc) CPUs; work dir $W"
-if [ "${BENCH_WARMUP:-1}" = 1 ]; then
+case " $TOOLS " in *" pg-files "*) WANT_FILES=1 ;; *) WANT_FILES=0 ;; esac
+if [ "${BENCH_WARMUP:-1}" = 1 ] || [ "$WANT_FILES" = 1 ]; then
     # untimed: reads every table once and makes PostgreSQL create its WAL segments, so the
     # first timed tool does not pay for them
     say "warm-up (naive pipeline, not timed)"
     new_db warmup
     pg warmup -c "$NAIVE_DDL"
-    export -f naive_table naive_all pg
+    export -f naive_table naive_all each_table pg
     export MY_PORT PG_PORT PSQL
     bash -c 'set -o pipefail; naive_all warmup' >"$W/logs/warmup.log" 2>&1 || say "warm-up failed: see $W/logs/warmup.log"
+    if [ "$WANT_FILES" = 1 ]; then
+        mkdir -p "$PGFILES_DIR"
+        [ "$(id -u)" != 0 ] || chown "$PG_OS_USER" "$PGFILES_DIR"
+        for t in $TABLES; do pg warmup -c "COPY bench.$t TO '$PGFILES_DIR/$t.copy'"; done
+        say "pg-files: $(du -sm "$PGFILES_DIR" | cut -f1) MiB of COPY text in $PGFILES_DIR"
+    fi
     pg postgres -c "DROP DATABASE warmup"
 fi
 read -r -a TOOL_LIST <<<"$TOOLS"
@@ -373,7 +395,8 @@ for round in $(seq 1 "$REPEAT"); do
             chameleon-load) run_chameleon chameleon-load direct 4 1 "$round" ;;
             chameleon-longquery) run_chameleon chameleon-longquery direct 4 longquery "$round" ;;
             pgloader) run_pgloader "$round" ;;
-            naive) run_naive "$round" ;;
+            naive) run_by_table naive naive_all "$round" ;;
+            pg-files) run_by_table pg-files pgfiles_all "$round" ;;
             *) die "unknown tool '$tool' in BENCH_TOOLS" ;;
         esac
     done

@@ -43,6 +43,7 @@ DB=bench_memory
 pg postgres -c "CREATE DATABASE $DB OWNER usr_bench"
 
 build_chameleon
+wait_class_archive
 [ "$(id -u)" = 0 ] && export CHAMELEON_ALLOW_ROOT=1
 CFG="$W/cham/bench.yml"
 { chameleon_config "$DB" file info; cat <<YAML; } >"$CFG"

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 
 /**
  * The copy workers: worker i reads through snapshot connection i and writes through its own
@@ -30,8 +31,12 @@ final class CopyWorkers {
     private final Map<TablePlan, BinlogPosition> positions = new ConcurrentHashMap<>();
     private final Set<TablePlan> prepared = ConcurrentHashMap.newKeySet();
     private final ConversionReport adjustments = new ConversionReport();
+    private final Consumer<TablePlan> tableLoaded;
 
-    CopyWorkers(ConsistentSnapshot snapshot, PgConnector pg, ChunkCopier copier, CopyProgress progress) {
+    /** @param tableLoaded told of each table once its last chunk is in */
+    CopyWorkers(ConsistentSnapshot snapshot, PgConnector pg, ChunkCopier copier, CopyProgress progress,
+            Consumer<TablePlan> tableLoaded) {
+        this.tableLoaded = tableLoaded;
         this.snapshot = snapshot;
         this.pg = pg;
         this.copier = copier;
@@ -84,6 +89,7 @@ final class CopyWorkers {
             CopyProgress.TableCounters t = progress.of(plan);
             LOG.info("copied {}: {} rows, {} in {}s{}", t.name(), t.rows(), Quantities.bytes(t.bytes()),
                     String.format("%.1f", t.seconds()), t.discarded() > 0 ? ", " + t.discarded() + " rows discarded" : "");
+            tableLoaded.accept(plan);
         }
     }
 }

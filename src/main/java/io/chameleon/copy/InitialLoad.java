@@ -30,7 +30,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The load of a source's tables (init_replica: all of them; sync_tables, refresh_schema: some):
  * read the table definitions, build the tables in a loading schema, copy them from one consistent
- * snapshot with N workers, build keys and indexes, then swap them into place together with the
+ * snapshot with N workers, build each table's keys and indexes as soon as its data is in (while
+ * the others still copy), then swap them into place together with the
  * catalogue's record of the tables.
  */
 public final class InitialLoad {
@@ -105,23 +106,30 @@ public final class InitialLoad {
         ConsistentSnapshot snapshot;
         int chunkCount;
         ConversionReport adjustments;
-        try (ProgressReporter reporter = new ProgressReporter(progress, terminal)) {
-            snapshot = ConsistentSnapshot.open(mysql, server, Math.max(1, Math.min(source.copyWorkers(), Math.max(1, plans.size()))));
-            try (snapshot) {
-                List<Chunk> chunks = new ChunkPlanner(snapshot).plan(plans);
-                chunkCount = chunks.size();
-                for (TablePlan p : plans) {
-                    progress.register(p, (int) chunks.stream().filter(ch -> ch.table() == p).count());
+        long copied;
+        try (KeyBuilder keys = builder.startKeys(plans, source.copyWorkers())) {
+            try (ProgressReporter reporter = new ProgressReporter(progress, terminal)) {
+                snapshot = ConsistentSnapshot.open(mysql, server,
+                        Math.max(1, Math.min(source.copyWorkers(), Math.max(1, plans.size()))));
+                try (snapshot) {
+                    List<Chunk> chunks = new ChunkPlanner(snapshot).plan(plans);
+                    chunkCount = chunks.size();
+                    for (TablePlan p : plans) {
+                        progress.register(p, (int) chunks.stream().filter(ch -> ch.table() == p).count());
+                    }
+                    reporter.start();
+                    CopyWorkers workers = new CopyWorkers(snapshot, pg, copier(progress), progress, keys::tableLoaded);
+                    positions = workers.run(chunks);
+                    adjustments = workers.adjustments();
                 }
-                reporter.start();
-                CopyWorkers workers = new CopyWorkers(snapshot, pg, copier(progress), progress);
-                positions = workers.run(chunks);
-                adjustments = workers.adjustments();
             }
+            copied = System.nanoTime();
+            LOG.info("data copied: {} rows in {}s; the keys and indexes of the tables done are being built",
+                    progress.totalRows(), String.format("%.1f", (copied - start) / 1e9));
+            builder.finish(plans, keys, source.copyWorkers());
         }
-        LOG.info("data copied: {} rows in {}s; building keys and indexes", progress.totalRows(),
-                String.format("%.1f", (System.nanoTime() - start) / 1e9));
-        builder.finish(plans, source.copyWorkers());
+        LOG.info("keys, indexes and identities done {}s after the last row",
+                String.format("%.1f", (System.nanoTime() - copied) / 1e9));
 
         List<LoadedTable> loaded = new ArrayList<>();
         for (TablePlan p : plans) {

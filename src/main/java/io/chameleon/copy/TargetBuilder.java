@@ -16,16 +16,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Builds the PostgreSQL side of a load: the loading schema and its tables before the data; keys,
- * indexes and identities after it (in parallel); then the swap into place in one transaction
+ * Builds the PostgreSQL side of a load: the loading schema and its tables before the data; keys
+ * and indexes of each table once its data is in ({@link KeyBuilder}), identities after all of it; then the swap into place in one transaction
  * under {@code lock_timeout}. With keep_existing_schema the existing tables are emptied and their
  * indexes and constraints dropped and rebuilt around the load instead.
  */
@@ -88,32 +88,55 @@ final class TargetBuilder {
         }
     }
 
-    /** Keys, indexes and identities, built by {@code workers} connections at once. */
+    /** Keys, indexes and identities, built by {@code workers} connections at once, with no data to wait for. */
     void finish(List<TablePlan> plans, int workers) throws Exception {
-        List<TablePlan> built = plans;
-        if (source.keepExistingSchema()) {
-            existing.rebuild(pg, workers, warnings);
-            built = plans.stream().filter(existing::created).toList(); // tables that did not exist get their indexes
+        try (KeyBuilder keys = startKeys(plans, workers)) {
+            plans.forEach(keys::tableLoaded);
+            finish(plans, keys, workers);
         }
+    }
+
+    /**
+     * Starts {@code workers} connections building keys and indexes, each table's once
+     * {@link KeyBuilder#tableLoaded} says its data is in (with keep_existing_schema, of the tables
+     * the load created; the existing ones' are rebuilt by {@link #finish} after the whole load).
+     */
+    KeyBuilder startKeys(List<TablePlan> plans, int workers) throws SQLException {
+        List<TablePlan> built = builtHere(plans);
         IndexNamer namer = new IndexNamer(takenNames(built));
-        ConcurrentLinkedQueue<TargetDdl.IndexStatement> queue = new ConcurrentLinkedQueue<>();
+        Map<TablePlan, List<TargetDdl.IndexStatement>> statements = new HashMap<>();
         for (TablePlan p : built) {
             Map<String, String> names = indexNames.computeIfAbsent(p.source().name(), t -> new ConcurrentHashMap<>());
+            List<TargetDdl.IndexStatement> ofTable = new ArrayList<>();
             p.source().indexes().stream().map(i -> ddl.index(p.target(), i, namer)).forEach(st -> {
                 if (st.sql() == null) {
                     warn("index " + st.index().name() + " of " + p.source().name() + " not built: " + st.skipReason());
                 } else {
                     names.put(st.index().name(), st.name());
-                    queue.add(st);
+                    ofTable.add(st);
                 }
             });
+            statements.put(p, ofTable);
         }
-        runParallel(workers, queue);
+        return new KeyBuilder(pg, workers, statements, this::warn);
+    }
+
+    /** Waits for the keys and indexes {@code keys} builds, rebuilds keep_existing_schema's, then sets the identities. */
+    void finish(List<TablePlan> plans, KeyBuilder keys, int workers) throws Exception {
+        keys.awaitAll();
+        if (source.keepExistingSchema()) {
+            existing.rebuild(pg, workers, warnings);
+        }
         try (Connection c = pg.open()) {
-            for (TablePlan p : built) {
+            for (TablePlan p : builtHere(plans)) {
                 identities(c, p);
             }
         }
+    }
+
+    /** The tables whose keys, indexes and identities the load builds: with keep_existing_schema, those that did not exist. */
+    private List<TablePlan> builtHere(List<TablePlan> plans) {
+        return source.keepExistingSchema() ? plans.stream().filter(existing::created).toList() : plans;
     }
 
     /** The PostgreSQL names {@link #finish} gave a table's MySQL indexes; empty with keep_existing_schema. */
@@ -147,22 +170,6 @@ final class TargetBuilder {
             }
         }
         return taken;
-    }
-
-    private void runParallel(int workers, ConcurrentLinkedQueue<TargetDdl.IndexStatement> queue) throws Exception {
-        Parallel.run(workers, "index", (index, parallel) -> {
-            try (Connection c = pg.open(); Statement s = c.createStatement()) {
-                TargetDdl.IndexStatement st;
-                while (!parallel.failed() && (st = queue.poll()) != null) {
-                    try {
-                        s.execute(st.sql());
-                    } catch (SQLException e) {
-                        warn("PostgreSQL could not build index " + st.index().name() + " (" + st.sql() + "): "
-                                + e.getMessage());
-                    }
-                }
-            }
-        });
     }
 
     private void identities(Connection c, TablePlan p) throws SQLException {

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * bin/chameleon's JVM options: the heap it picks for the commands that copy or replicate, and that
- * an explicit one wins. The launcher runs under a JAVA_HOME whose java writes down the options of
+ * an explicit one wins; the class-data archive it makes and uses, silently without it when it does
+ * not match the jar. The launcher runs under a JAVA_HOME whose java writes down the options of
  * the command instead of running it, and runs the real java for the heap's sizing (the jar that
  * {@code mvn package} built).
  */
@@ -70,6 +71,61 @@ class LauncherIT {
                 .noneMatch(o -> o.startsWith("-Xmx")).contains("init_replica");
     }
 
+    @Test
+    void theClassArchiveIsMadeOnceUsedAndSilentlyDoneWithoutWhenItDoesNotMatchTheJar() throws Exception {
+        Path jar = Files.copy(JAR, tmp.resolve("chameleon.jar"));
+        Path archive = tmp.resolve("chameleon.jsa");
+        Path stamp = tmp.resolve("chameleon.jsa.stamp");
+        assertThat(realRun(jar, "")).isEqualTo(version()); // no archive yet: made in the background
+        awaitStamp(stamp, 0);
+        assertThat(realRun(jar, "-Xlog:class+load")).contains("source: shared objects file (top)");
+        // a broken archive with a matching stamp: the JVM does without it, silently
+        byte[] good = Files.readAllBytes(archive);
+        archive.toFile().setWritable(true);
+        Files.write(archive, new byte[4096]);
+        assertThat(realRun(jar, "")).isEqualTo(version());
+        Files.write(archive, good);
+        // the jar rebuilt: run without the archive, silently, and make it again
+        long before = Files.getLastModifiedTime(stamp).toMillis();
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 2000));
+        assertThat(realRun(jar, "-Xlog:class+load")).doesNotContain("shared objects file (top)");
+        awaitStamp(stamp, before);
+        assertThat(realRun(jar, "-Xlog:class+load")).contains("source: shared objects file (top)");
+        // JAVA_OPTS still wins
+        assertThat(realRun(jar, "-Xshare:off -Xlog:class+load")).doesNotContain("shared objects file");
+    }
+
+    /** The launcher's output for --version with the real java, this jar and these JAVA_OPTS. */
+    private String realRun(Path jar, String javaOpts) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(LAUNCHER.toString(), "--version").redirectErrorStream(true);
+        pb.environment().keySet().removeAll(List.of("JAVA_OPTS", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS"));
+        pb.environment().putAll(Map.of("JAVA_HOME", System.getProperty("java.home"), "CHAMELEON_JAR", jar.toString(),
+                "HOME", tmp.toString(), "JAVA_OPTS", javaOpts));
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(output).isZero();
+        return output.strip();
+    }
+
+    private String version() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-jar", JAR.toString(),
+                "--version").redirectErrorStream(true);
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return output.strip();
+    }
+
+    /** Waits for the background training to write the stamp (after {@code after}, in ms since the epoch). */
+    private static void awaitStamp(Path stamp, long after) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (!(Files.exists(stamp) && Files.getLastModifiedTime(stamp).toMillis() > after)) {
+            assertThat(System.nanoTime()).as("no class archive made within 3 minutes").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
     private Path config(String copyMaxMemory) throws IOException {
         String example = new String(getClass().getResourceAsStream("/config-example.yml").readAllBytes(),
                 StandardCharsets.UTF_8);
@@ -87,7 +143,7 @@ class LauncherIT {
         Path java = home.resolve("java");
         Files.writeString(java, "#!/bin/sh\n"
                 + "for a; do [ \"$a\" = io.chameleon.cli.HeapOption ] && exec '" + System.getProperty("java.home")
-                + "/bin/java' \"$@\"; done\n"
+                + "/bin/java' \"$@\"; [ \"$a\" = io.chameleon.cli.ClassArchiveTraining ] && exit 0; done\n"
                 + "printf '%s\\n' \"$@\" > '" + recorded + "'\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         ProcessBuilder pb = new ProcessBuilder(concat(LAUNCHER.toString(), args)).redirectErrorStream(true);

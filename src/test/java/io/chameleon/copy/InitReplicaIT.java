@@ -81,10 +81,28 @@ class InitReplicaIT {
                         + " (2, '0000-00-00 00:00:00', 'zero', 'x', '2'),"
                         + " (3, '2024-01-01 00:00:00', CONCAT('a', CHAR(0), 'b'), 'y', '3'),"
                         + " (4, '2024-01-01 00:00:00', 'bad enum', 'z', '4'),"
-                        + " (5, '2024-01-01 00:00:00', 'not a number', 'x', 'abc')");
+                        + " (5, '2024-01-01 00:00:00', 'not a number', 'x', 'abc')",
+                // PostgreSQL refuses the first of its indexes (the event trigger below)
+                "CREATE TABLE keyfail (id INT PRIMARY KEY, a INT, b INT, KEY k_refused (a), KEY k_kept (b))",
+                "INSERT INTO keyfail VALUES (1, 1, 1), (2, 2, 2)");
         fx.ok("create_replica_schema");
         fx.ok("add_source", "--source", fx.sourceName);
-        init = fx.ok("init_replica", "--source", fx.sourceName, "--debug");
+        try (Connection c = fx.pg(); Statement s = c.createStatement()) {
+            s.execute("""
+                    CREATE FUNCTION refuse_k_refused() RETURNS event_trigger LANGUAGE plpgsql AS $$
+                    DECLARE r record;
+                    BEGIN
+                      FOR r IN SELECT * FROM pg_event_trigger_ddl_commands() LOOP
+                        IF r.object_type = 'index' AND r.object_identity LIKE '%.k_refused' THEN
+                          RAISE EXCEPTION 'index k_refused refused by InitReplicaIT';
+                        END IF;
+                      END LOOP;
+                    END $$""");
+            s.execute("CREATE EVENT TRIGGER refuse_k_refused ON ddl_command_end WHEN TAG IN ('CREATE INDEX')"
+                    + " EXECUTE FUNCTION refuse_k_refused()");
+            init = fx.ok("init_replica", "--source", fx.sourceName, "--debug");
+            s.execute("DROP EVENT TRIGGER refuse_k_refused");
+        }
     }
 
     @Test
@@ -95,7 +113,7 @@ class InitReplicaIT {
     @Test
     void largeTableSplitIntoRangesArrivesWhole() throws SQLException {
         assertThat(fx.diff("big")).isEmpty();
-        assertThat(init.out()).containsPattern("8 tables .* in ([1-9][0-9]+) chunks");
+        assertThat(init.out()).containsPattern("9 tables .* in ([1-9][0-9]+) chunks");
     }
 
     @Test
@@ -132,6 +150,15 @@ class InitReplicaIT {
                 .contains("e='medium'").contains("created=CURRENT_TIMESTAMP");
         assertThat(pgStrings("SELECT is_nullable FROM information_schema.columns WHERE table_schema = '" + fx.pgSchema
                 + "' AND table_name = 'big' AND column_name = 'payload'")).containsExactly("NO");
+    }
+
+    @Test
+    void anIndexPostgresqlRefusesIsAWarningNamingItsTableAndTheOtherIndexesAreBuilt() throws SQLException {
+        assertThat(init.all()).contains("PostgreSQL could not build index k_refused of " + fx.mysqlSchema + ".keyfail")
+                .contains("refused by InitReplicaIT");
+        assertThat(pgStrings("SELECT indexname FROM pg_indexes WHERE schemaname = '" + fx.pgSchema + "'"
+                + " AND tablename = 'keyfail' ORDER BY 1")).containsExactly("k_kept", "keyfail_pkey");
+        assertThat(fx.diff("keyfail")).isEmpty();
     }
 
     @Test
@@ -173,7 +200,7 @@ class InitReplicaIT {
         assertThat(pgStrings("SELECT mysql_table FROM sch_chameleon.replicated_tables WHERE NOT replicated ORDER BY 1"))
                 .containsExactly("nokey");
         assertThat(pgStrings("SELECT count(*) FROM sch_chameleon.replicated_tables WHERE replicated"
-                + " AND snapshot_binlog_file IS NOT NULL")).containsExactly("7");
+                + " AND snapshot_binlog_file IS NOT NULL")).containsExactly("8");
         assertThat(pgStrings("SELECT array_to_string(replica_key, ',') FROM sch_chameleon.replicated_tables"
                 + " WHERE mysql_table = 'uniq'")).containsExactly("code");
         String status = fx.ok("show_status", "--source", fx.sourceName).out();
