@@ -1,0 +1,92 @@
+package io.chameleon.pgsource;
+
+import io.chameleon.testing.PgStandbyPair;
+import io.chameleon.testing.PgTableDiff;
+import io.chameleon.testing.TestServers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+
+import static io.chameleon.pgsource.PgSourceIT.strings;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * init_replica from a streaming hot standby, which cannot export a snapshot: the copy completes
+ * with the primary's rows and says it is not consistent across tables (WARN, summary, catalogue).
+ */
+class PgSourceStandbyIT {
+    private static PgStandbyPair pair;
+
+    @BeforeAll
+    static void startPair() throws Exception {
+        pair = PgStandbyPair.start();
+    }
+
+    @AfterAll
+    static void stopPair() throws Exception {
+        if (pair != null) {
+            pair.close();
+        }
+    }
+
+    @Test
+    void aCopyFromAHotStandbyCompletesAndSaysItIsNotConsistent() throws Exception {
+        String db = TestServers.createPgDatabase(pair.primary(), "pgsrc");
+        try (Connection p = TestServers.pgConnection(pair.primary(), db); Statement s = p.createStatement()) {
+            for (String sql : List.of("CREATE SCHEMA src",
+                    "CREATE TYPE src.mood AS ENUM ('sad', 'ok', 'happy')",
+                    "CREATE TABLE src.people (id int PRIMARY KEY, name text NOT NULL, mood src.mood, balance numeric(12,2),"
+                            + " born date, seen timestamptz, active boolean, tags text[])",
+                    "INSERT INTO src.people SELECT g, 'person ' || g || ' ü', (ARRAY['sad','ok','happy'])[g % 3 + 1]::src.mood,"
+                            + " g * 1.25, DATE '1970-01-01' + g, TIMESTAMPTZ '2024-03-31 02:30:00+02' + g * INTERVAL '1 hour',"
+                            + " g % 2 = 0, ARRAY['t' || g, NULL] FROM generate_series(1, 2000) g",
+                    "INSERT INTO src.people (id, name) VALUES (0, '')",
+                    "CREATE TABLE src.notes (note text, n bigint, at time)",
+                    "INSERT INTO src.notes VALUES ('same', 1, '12:00'), ('same', 1, '12:00'), (NULL, NULL, NULL),"
+                            + " ('tab\there', -9223372036854775808, '24:00')")) {
+                s.execute(sql);
+            }
+        }
+        pair.awaitReplay();
+
+        PgSourceFixture fx = PgSourceFixture.onSource(pair.standby(), db);
+        fx.ok("create_replica_schema");
+        fx.ok("add_source", "--source", "pg1");
+        assertThat(fx.ok("check", "--source", "pg1").out()).contains("is a hot standby, which cannot export a snapshot:"
+                + " the copy will not be consistent across tables").contains("copy from the primary for a consistent copy");
+
+        // log_dest: stdout logs to System.err: caught there to see the WARN
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        PrintStream err = System.err;
+        String out;
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        try {
+            out = fx.ok("init_replica", "--source", "pg1").out();
+        } finally {
+            System.setErr(err);
+            err.print(log.toString(StandardCharsets.UTF_8));
+        }
+
+        assertThat(out).contains("init_replica of source pg1 done: 2 tables (1 with a key, 1 without)")
+                .contains("2,005 rows").contains("NOT consistent across tables: the source is a hot standby, which"
+                        + " cannot export a snapshot, so each worker read at its own point")
+                .doesNotContain("consistent: every table read in snapshot");
+        try (Connection p = TestServers.pgConnection(pair.primary(), db); Connection t = fx.target()) {
+            for (String table : List.of("people", "notes")) {
+                assertThat(PgTableDiff.diff(p, "src." + table, t, "dst." + table)).as(table).isEmpty();
+            }
+            assertThat(strings(t, "SELECT concat_ws(',', status, consistent::text) FROM sch_chameleon.sources"))
+                    .containsExactly("initialised,false");
+        }
+        assertThat(log.toString(StandardCharsets.UTF_8).lines()).anyMatch(line -> line.contains(" WARN ")
+                && line.contains("is a hot standby, which cannot export a snapshot: each copy worker reads at its own"
+                        + " point, so the copy is NOT consistent across tables"));
+    }
+}
