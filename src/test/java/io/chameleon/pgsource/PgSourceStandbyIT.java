@@ -13,13 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 import static io.chameleon.pgsource.PgSourceIT.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * init_replica from a streaming hot standby, which cannot export a snapshot: the copy completes
- * with the primary's rows and says it is not consistent across tables (WARN, summary, catalogue).
+ * init_replica from a streaming hot standby of the primary: PostgreSQL 10 and later export and
+ * import snapshots on a standby, so the copy has the primary's rows and is consistent across
+ * tables; check warns that replay may cancel a long copy while hot_standby_feedback is off.
  */
 class PgSourceStandbyIT {
     private static PgStandbyPair pair;
@@ -37,7 +39,7 @@ class PgSourceStandbyIT {
     }
 
     @Test
-    void aCopyFromAHotStandbyCompletesAndSaysItIsNotConsistent() throws Exception {
+    void aCopyFromAHotStandbyHasThePrimarysRowsInOneSnapshot() throws Exception {
         String db = TestServers.createPgDatabase(pair.primary(), "pgsrc");
         try (Connection p = TestServers.pgConnection(pair.primary(), db); Statement s = p.createStatement()) {
             for (String sql : List.of("CREATE SCHEMA src",
@@ -56,13 +58,14 @@ class PgSourceStandbyIT {
         }
         pair.awaitReplay();
 
-        PgSourceFixture fx = PgSourceFixture.onSource(pair.standby(), db);
+        PgSourceFixture fx = PgSourceFixture.onSource(pair.standby(), db, "");
         fx.ok("create_replica_schema");
         fx.ok("add_source", "--source", "pg1");
-        assertThat(fx.ok("check", "--source", "pg1").out()).contains("is a hot standby, which cannot export a snapshot:"
-                + " the copy will not be consistent across tables").contains("copy from the primary for a consistent copy");
+        assertThat(fx.ok("check", "--source", "pg1").out()).contains("is a hot standby with hot_standby_feedback off and"
+                + " max_standby_streaming_delay 30s: replaying the primary's vacuum may cancel a long copy")
+                .contains("set hot_standby_feedback = on on the standby, or copy from the primary");
 
-        // log_dest: stdout logs to System.err: caught there to see the WARN
+        // log_dest: stdout logs to System.err: caught there to see the WARN init_replica's check logs
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream err = System.err;
         String out;
@@ -74,19 +77,46 @@ class PgSourceStandbyIT {
             err.print(log.toString(StandardCharsets.UTF_8));
         }
 
+        // PostgreSQL 10 and later export a snapshot on a standby too: the copy is consistent
         assertThat(out).contains("init_replica of source pg1 done: 2 tables (1 with a key, 1 without)")
-                .contains("2,005 rows").contains("NOT consistent across tables: the source is a hot standby, which"
-                        + " cannot export a snapshot, so each worker read at its own point")
-                .doesNotContain("consistent: every table read in snapshot");
+                .contains("2,005 rows").contains("consistent: every table read in snapshot");
         try (Connection p = TestServers.pgConnection(pair.primary(), db); Connection t = fx.target()) {
             for (String table : List.of("people", "notes")) {
                 assertThat(PgTableDiff.diff(p, "src." + table, t, "dst." + table)).as(table).isEmpty();
             }
             assertThat(strings(t, "SELECT concat_ws(',', status, consistent::text) FROM sch_chameleon.sources"))
-                    .containsExactly("initialised,false");
+                    .containsExactly("initialised,true");
         }
         assertThat(log.toString(StandardCharsets.UTF_8).lines()).anyMatch(line -> line.contains(" WARN ")
-                && line.contains("is a hot standby, which cannot export a snapshot: each copy worker reads at its own"
-                        + " point, so the copy is NOT consistent across tables"));
+                && line.contains("is a hot standby with hot_standby_feedback off"));
+    }
+
+    @Test
+    void transactionsCommittedOnThePrimaryDuringTheCopyAreInAllTablesOrInNone() throws Exception {
+        long rows = 100_000;
+        String db = TestServers.createPgDatabase(pair.primary(), "pgsrc");
+        Callable<Connection> primary = () -> TestServers.pgConnection(pair.primary(), db);
+        try (Connection p = primary.call(); Statement s = p.createStatement()) {
+            for (String sql : PgSourceConsistencyIT.transferTables(rows)) {
+                s.execute(sql);
+            }
+        }
+        pair.awaitReplay();
+        PgSourceFixture fx = PgSourceFixture.onSource(pair.standby(), db, "    copy_workers: 3\n");
+        fx.ok("create_replica_schema");
+        fx.ok("add_source", "--source", "pg1");
+
+        long[] around = new long[2];
+        PgSourceFixture.Run init = PgSourceConsistencyIT.duringTransfers(primary, rows, around,
+                () -> fx.ok("init_replica", "--source", "pg1"));
+
+        assertThat(around[1] - around[0]).as("transfers committed during the copy").isGreaterThan(20);
+        assertThat(init.out()).contains("consistent: every table read in snapshot");
+        try (Connection t = fx.target()) {
+            PgSourceConsistencyIT.assertBalanced(t, rows);
+            // the standby replays behind the primary: the copy holds some of the transfers, in every table
+            assertThat(Long.parseLong(strings(t, "SELECT count(*) FROM dst.journal WHERE amount > 0").get(0)))
+                    .as("transfers in the copy").isBetween(1L, around[1]);
+        }
     }
 }
