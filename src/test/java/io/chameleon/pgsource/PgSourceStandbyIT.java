@@ -93,7 +93,7 @@ class PgSourceStandbyIT {
 
     @Test
     void transactionsCommittedOnThePrimaryDuringTheCopyAreInAllTablesOrInNone() throws Exception {
-        long rows = 100_000;
+        long rows = 300_000;
         String db = TestServers.createPgDatabase(pair.primary(), "pgsrc");
         Callable<Connection> primary = () -> TestServers.pgConnection(pair.primary(), db);
         try (Connection p = primary.call(); Statement s = p.createStatement()) {
@@ -106,9 +106,19 @@ class PgSourceStandbyIT {
         fx.ok("create_replica_schema");
         fx.ok("add_source", "--source", "pg1");
 
+        // with feedback the standby keeps replaying during the copy (no conflict with recovery to wait for),
+        // so workers that did not share one snapshot would see different transfers
         long[] around = new long[2];
-        PgSourceFixture.Run init = PgSourceConsistencyIT.duringTransfers(primary, rows, around,
-                () -> fx.ok("init_replica", "--source", "pg1"));
+        PgSourceFixture.Run init;
+        standbyFeedback("on");
+        try {
+            assertThat(fx.ok("check", "--source", "pg1").out()).contains("is a hot standby: the copy reads every"
+                    + " table in one snapshot exported there");
+            init = PgSourceConsistencyIT.duringTransfers(primary, rows, around,
+                    () -> fx.ok("init_replica", "--source", "pg1"));
+        } finally {
+            standbyFeedback("off");
+        }
 
         assertThat(around[1] - around[0]).as("transfers committed during the copy").isGreaterThan(20);
         assertThat(init.out()).contains("consistent: every table read in snapshot");
@@ -117,6 +127,16 @@ class PgSourceStandbyIT {
             // the standby replays behind the primary: the copy holds some of the transfers, in every table
             assertThat(Long.parseLong(strings(t, "SELECT count(*) FROM dst.journal WHERE amount > 0").get(0)))
                     .as("transfers in the copy").isBetween(1L, around[1]);
+        }
+    }
+
+    private static void standbyFeedback(String value) throws Exception {
+        try (Connection c = TestServers.pgConnection(pair.standby(), "postgres"); Statement s = c.createStatement()) {
+            s.execute("ALTER SYSTEM SET hot_standby_feedback = " + value);
+            s.execute("SELECT pg_reload_conf()");
+            for (int i = 0; i < 100 && !strings(c, "SHOW hot_standby_feedback").contains(value); i++) {
+                Thread.sleep(50);
+            }
         }
     }
 }
