@@ -97,17 +97,9 @@ public final class SourcePositions {
     }
 
     /**
-     * After init_replica of a pgsql source, which has no replay: consistent when every table was read
-     * in one snapshot, not when a hot standby could not export one.
+     * Replay has passed the high watermark: every table now shows a state MySQL had; or init_replica
+     * of a pgsql source (no replay) read every table in one snapshot.
      */
-    public void recordCopyConsistency(int sourceId, boolean consistent) throws SQLException {
-        try (PreparedStatement s = prepare("consistent = ?")) {
-            s.setBoolean(1, consistent);
-            execute(s, 2, sourceId);
-        }
-    }
-
-    /** Replay has passed the high watermark: every table now shows a state MySQL had. */
     public void markConsistent(int sourceId) throws SQLException {
         try (PreparedStatement s = prepare("consistent = true")) {
             execute(s, 1, sourceId);

@@ -93,7 +93,7 @@ public final class PgSourceLoad {
             List<TableChunk> chunks = new ChunkPlanner(c, workers).plan(tables);
             LOG.info("source {} ({}): {} tables in {} chunks to copy with {} workers, {}", source.name(),
                     sourceDb.conn().describe(), tables.size(), chunks.size(), Math.min(workers, chunks.size()),
-                    snapshot.consistent() ? "in snapshot " + snapshot.id() : "each at its own point (hot standby)");
+                    "in snapshot " + snapshot.id());
             Map<SourceTable, long[]> counts = copy(snapshot, chunks, workers, lcMonetary);
             LOG.info("rows copied in {}s; building keys, indexes, constraints and sequences",
                     String.format("%.1f", (System.nanoTime() - start) / 1e9));
@@ -108,7 +108,7 @@ public final class PgSourceLoad {
                 structure.warnings().forEach(this::warn);
                 structure.validateForeignKeys(t);
             }
-            swap(tables, counts, snapshot.consistent());
+            swap(tables, counts);
             long rows = counts.values().stream().mapToLong(n -> n[0]).sum();
             long bytes = counts.values().stream().mapToLong(n -> n[1]).sum();
             long discarded = counts.values().stream().mapToLong(n -> n[2]).sum();
@@ -188,8 +188,7 @@ public final class PgSourceLoad {
      * The loading schemas replace the mapped schemas, grant_select_to is granted, and the catalogue
      * records the tables and the source as initialised, in one transaction.
      */
-    private void swap(List<SourceTable> tables, Map<SourceTable, long[]> counts, boolean consistent)
-            throws SQLException {
+    private void swap(List<SourceTable> tables, Map<SourceTable, long[]> counts) throws SQLException {
         try (Connection c = target.open(); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             s.execute("SET LOCAL lock_timeout = " + Sql.literal(source.lockTimeout()));
@@ -203,7 +202,7 @@ public final class PgSourceLoad {
                 Catalog catalog = Catalog.open(c);
                 catalog.tables().replaceAll(lease.sourceId(), tables.stream()
                         .map(t -> recorded(t, counts.getOrDefault(t, new long[3]))).toList());
-                catalog.positions().recordCopyConsistency(lease.sourceId(), consistent);
+                catalog.positions().markConsistent(lease.sourceId());
                 catalog.lifecycle().reach(lease, SourceStatus.INITIALISED);
                 c.commit();
             } catch (SQLException e) {

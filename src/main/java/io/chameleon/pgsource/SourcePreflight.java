@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * {@code check} of a pgsql source: it connects to the database named in db_conn, its mapped
- * schemas exist, and the user may read every table to copy. A hot standby is told as a warning:
- * its copy is not consistent across tables.
+ * schemas exist, and the user may read every table to copy. A hot standby that may cancel a long
+ * copy is told as a warning.
  */
 public final class SourcePreflight {
     private SourcePreflight() {}
@@ -59,14 +59,26 @@ public final class SourcePreflight {
         }
     }
 
+    /**
+     * A standby exports snapshots as a primary does, but replaying the primary's changes cancels a
+     * query that still needs rows those changes remove, unless the standby holds them back.
+     */
     private static CheckResult standby(Connection c, String where) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT pg_is_in_recovery()"); ResultSet rs = s.executeQuery()) {
+        try (PreparedStatement s = c.prepareStatement("SELECT pg_is_in_recovery(), current_setting('hot_standby_feedback'),"
+                + " current_setting('max_standby_streaming_delay')"); ResultSet rs = s.executeQuery()) {
             rs.next();
-            return rs.getBoolean(1)
-                    ? CheckResult.warning("pgsql source snapshot", where + " is a hot standby, which cannot export a"
-                            + " snapshot: the copy will not be consistent across tables", "copy from the primary for a"
-                            + " consistent copy")
-                    : CheckResult.ok("pgsql source snapshot", "a primary: the copy reads every table in one snapshot");
+            if (!rs.getBoolean(1)) {
+                return CheckResult.ok("pgsql source snapshot", "a primary: the copy reads every table in one snapshot");
+            }
+            String delay = rs.getString(3);
+            if ("on".equals(rs.getString(2)) || "-1".equals(delay)) {
+                return CheckResult.ok("pgsql source snapshot", where + " is a hot standby: the copy reads every table"
+                        + " in one snapshot exported there");
+            }
+            return CheckResult.warning("pgsql source snapshot", where + " is a hot standby with hot_standby_feedback"
+                    + " off and max_standby_streaming_delay " + delay + ": replaying the primary's vacuum may cancel"
+                    + " a long copy (conflict with recovery); the copy still reads every table in one snapshot",
+                    "set hot_standby_feedback = on on the standby, or copy from the primary");
         }
     }
 }

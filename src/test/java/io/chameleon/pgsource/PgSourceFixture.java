@@ -51,8 +51,8 @@ final class PgSourceFixture {
     }
 
     /** With the source database on another server (a standby), named as on that server. */
-    static PgSourceFixture onSource(TestServers.Endpoint server, String sourceDb) throws Exception {
-        return new PgSourceFixture(server, sourceDb, TestServers.createPgDatabase("pgdst"), "");
+    static PgSourceFixture onSource(TestServers.Endpoint server, String sourceDb, String extraKeys) throws Exception {
+        return new PgSourceFixture(server, sourceDb, TestServers.createPgDatabase("pgdst"), extraKeys);
     }
 
     /** With a target database created by {@code createDatabase} ("%s" is its name), e.g. in another encoding. */
