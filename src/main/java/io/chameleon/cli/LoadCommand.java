@@ -197,7 +197,7 @@ abstract class LoadCommand extends ChameleonCommand {
                     + " not started: the checks above failed");
         }
         check.results().stream().filter(r -> r.status() != CheckResult.Status.OK)
-                .forEach(r -> LOG.warn("check {}: {} {}", r.name(), r.found(), r.fix()));
+                .forEach(r -> LOG.warn("check {}: {}; fix: {}", r.name(), r.found(), r.fix()));
     }
 
     /**
