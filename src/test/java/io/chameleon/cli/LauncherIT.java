@@ -37,6 +37,18 @@ class LauncherIT {
     }
 
     @Test
+    void theReplicaRunsWithC1OnlyUnlessJavaOptsSaysOtherwise() throws Exception {
+        Path config = config("300M");
+        assertThat(jvmOptions(Map.of(), "start_replica", "--config", config.toString()))
+                .contains("-XX:TieredStopAtLevel=1");
+        assertThat(jvmOptions(Map.of(), "init_replica", "--config", config.toString()))
+                .doesNotContain("-XX:TieredStopAtLevel=1");
+        List<String> chosen = jvmOptions(Map.of("JAVA_OPTS", "-XX:TieredStopAtLevel=4"), "start_replica", "--config",
+                config.toString());
+        assertThat(chosen.lastIndexOf("-XX:TieredStopAtLevel=4")).isGreaterThan(chosen.indexOf("-XX:TieredStopAtLevel=1"));
+    }
+
+    @Test
     void theDefaultCopyMaxMemoryGetsAHeapThatKeepsTheProcessWithin512MiB() throws Exception {
         Path config = config("300M");
         assertThat(jvmOptions(Map.of(), "init_replica", "--config", config.toString(), "--source", "mysql"))
@@ -141,11 +153,10 @@ class LauncherIT {
         Path recorded = tmp.resolve("args");
         Files.deleteIfExists(recorded);
         Path java = home.resolve("java");
-        Files.writeString(java, "#!/bin/sh\n"
-                + "for a; do [ \"$a\" = io.chameleon.cli.HeapOption ] && exec '" + System.getProperty("java.home")
-                + "/bin/java' \"$@\"; [ \"$a\" = io.chameleon.cli.ClassArchiveTraining ] && exit 0; done\n"
-                + "printf '%s\\n' \"$@\" > '" + recorded + "'\n");
-        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        // written once: the launcher's background archive run may still be executing it ("text file busy")
+        if (!Files.exists(java)) {
+            writeFakeJava(java, recorded);
+        }
         ProcessBuilder pb = new ProcessBuilder(concat(LAUNCHER.toString(), args)).redirectErrorStream(true);
         pb.environment().keySet().removeAll(List.of("JAVA_OPTS", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS"));
         pb.environment().putAll(Map.of("JAVA_HOME", home.getParent().toString(), "CHAMELEON_JAR", JAR.toString(),
@@ -156,6 +167,14 @@ class LauncherIT {
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(output).isZero();
         return Files.readAllLines(recorded);
+    }
+
+    private static void writeFakeJava(Path java, Path recorded) throws IOException {
+        Files.writeString(java, "#!/bin/sh\n"
+                + "for a; do [ \"$a\" = io.chameleon.cli.HeapOption ] && exec '" + System.getProperty("java.home")
+                + "/bin/java' \"$@\"; [ \"$a\" = io.chameleon.cli.ClassArchiveTraining ] && exit 0; done\n"
+                + "printf '%s\\n' \"$@\" > '" + recorded + "'\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     private static String[] concat(String first, String[] rest) {
