@@ -43,6 +43,7 @@ public final class BinlogEventDeserializer {
         }
         // the library's TABLE_MAP handling fills this map; our row deserializers read from it
         Map<Long, TableMapEventData> tableMaps = new HashMap<>();
+        byType.put(EventType.TABLE_MAP, new RepeatedTableMaps());
         byType.put(EventType.QUERY, new StatementEventDeserializer());
         // not needed (the position's GTID set comes from the transactions), and the library's reader fails on
         // the tagged form MySQL 8.3+ writes once a tagged GTID was executed

@@ -28,9 +28,14 @@ public record Chunk(TablePlan table, int index, int of, Long from, Long to) {
         return sql.toString();
     }
 
-    /** Relative size, for scheduling the largest work first. */
-    public long estimatedRows() {
-        return Math.max(1, table.source().estimatedRows() / of);
+    /**
+     * Relative size in bytes, for scheduling the largest work first: bytes rather than rows, as a
+     * wide table's rows cost both servers more each (information_schema's estimates).
+     */
+    public long estimatedBytes() {
+        long bytes = table.source().dataLength() > 0 ? table.source().dataLength()
+                : table.source().estimatedRows() * Math.max(1, table.source().averageRowLength());
+        return Math.max(1, bytes / of);
     }
 
     @Override

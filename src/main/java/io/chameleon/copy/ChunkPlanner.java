@@ -29,7 +29,7 @@ final class ChunkPlanner {
         for (TablePlan p : plans) {
             chunks.addAll(split(p));
         }
-        chunks.sort(Comparator.comparingLong(Chunk::estimatedRows).reversed());
+        chunks.sort(Comparator.comparingLong(Chunk::estimatedBytes).reversed());
         return chunks;
     }
 

@@ -85,6 +85,19 @@ final class TargetBuilder {
             TargetDdl.Statement create = ddl.createTable(p.target());
             create.warnings().forEach(this::warn);
             s.execute(create.sql());
+            // autovacuum would scan the table while it fills, and an ALTER TABLE after the copy (a
+            // primary key, an identity) then waits deadlock_timeout (1 s) for it to be cancelled;
+            // the swap turns it back on
+            s.execute("ALTER TABLE " + p.loadTableSql() + " SET (autovacuum_enabled = false, toast.autovacuum_enabled = false)");
+        }
+    }
+
+    /** In the swap: autovacuum, off while the tables filled, runs on them again once they are in place. */
+    private void resumeAutovacuum(Connection c, List<TablePlan> plans) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (TablePlan p : builtHere(plans)) {
+                s.execute("ALTER TABLE " + p.loadTableSql() + " RESET (autovacuum_enabled, toast.autovacuum_enabled)");
+            }
         }
     }
 
@@ -206,6 +219,7 @@ final class TargetBuilder {
             c.setAutoCommit(false);
             s.execute("SET LOCAL lock_timeout = " + Sql.literal(source.lockTimeout()));
             try {
+                resumeAutovacuum(c, plans);
                 if (source.keepExistingSchema()) {
                     existing.restoreForeignKeys(c, warnings);
                 } else if (!scope.whole()) {
