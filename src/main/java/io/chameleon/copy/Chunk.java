@@ -28,14 +28,9 @@ public record Chunk(TablePlan table, int index, int of, Long from, Long to) {
         return sql.toString();
     }
 
-    /**
-     * Relative size in bytes, for scheduling the largest work first: bytes rather than rows, as a
-     * wide table's rows cost both servers more each (information_schema's estimates).
-     */
+    /** Relative size, for scheduling the largest work first: bytes, as a wide table's rows cost both servers more each. */
     public long estimatedBytes() {
-        long bytes = table.source().dataLength() > 0 ? table.source().dataLength()
-                : table.source().estimatedRows() * Math.max(1, table.source().averageRowLength());
-        return Math.max(1, bytes / of);
+        return Math.max(1, table.estimatedBytes() / of);
     }
 
     @Override

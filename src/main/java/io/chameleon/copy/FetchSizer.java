@@ -17,6 +17,14 @@ final class FetchSizer {
     private static final int OVERHEAD = 3;
     private static final int MAX_FETCH = 50_000;
     private static final int ADJUST_EVERY = 256;
+    /**
+     * The most a worker holds, however large its share: every young collection copies the fetched
+     * rows still held, and held rows outlive several. With the default copy_max_memory over 4 workers
+     * (69 MiB of fetch each) the serial collector paused 2.2-2.7 s in an 11 s load of 2M rows, with
+     * 4 MiB 0.4 s (bench/README.md, "init_replica"). The driver streams the result, so a smaller
+     * fetch adds no round trip.
+     */
+    private static final long MOST_HELD = 4L << 20;
 
     private final long budget;
     private final OptionalLong rowBound;
@@ -24,7 +32,7 @@ final class FetchSizer {
     private long rows;
 
     FetchSizer(long budgetBytes, TablePlan plan) {
-        this.budget = Math.max(1 << 20, budgetBytes);
+        this.budget = Math.max(1 << 20, Math.min(MOST_HELD, budgetBytes));
         this.rowBound = rowBound(plan);
     }
 

@@ -112,7 +112,7 @@ public final class InitialLoad {
                 snapshot = ConsistentSnapshot.open(mysql, server,
                         Math.max(1, Math.min(source.copyWorkers(), Math.max(1, plans.size()))));
                 try (snapshot) {
-                    List<Chunk> chunks = new ChunkPlanner(snapshot).plan(plans);
+                    List<Chunk> chunks = new ChunkPlanner(snapshot, Runtime.getRuntime().availableProcessors()).plan(plans);
                     chunkCount = chunks.size();
                     for (TablePlan p : plans) {
                         progress.register(p, (int) chunks.stream().filter(ch -> ch.table() == p).count());

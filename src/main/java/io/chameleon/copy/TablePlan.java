@@ -41,6 +41,13 @@ public record TablePlan(
         return source.name().table();
     }
 
+    /** The table's size as information_schema estimates it, for planning the copy. */
+    public long estimatedBytes() {
+        long bytes = source.dataLength() > 0 ? source.dataLength()
+                : source.estimatedRows() * Math.max(1, source.averageRowLength());
+        return Math.max(1, bytes);
+    }
+
     public String loadTableSql() {
         return Sql.qualified(loadSchema, pgTable());
     }
