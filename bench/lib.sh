@@ -282,6 +282,14 @@ build_chameleon() {
     [ -f "${CHAMELEON_JAR:-$REPO/target/chameleon.jar}" ] || die "$REPO/target/chameleon.jar missing (BENCH_BUILD=0 needs a built jar)"
     CHAMELEON="$REPO/bin/chameleon"
     export JAVA_OPTS=$CHAMELEON_JAVA_OPTS
+    # the first command after a build makes the launcher's class-data archive in the background
+    # (docs/memory.md, "Start"): made here, untimed, as a user's later commands find it made
+    local jar=${CHAMELEON_JAR:-$REPO/target/chameleon.jar}
+    "$CHAMELEON" --version >/dev/null 2>&1 || true
+    for _ in $(seq 1 120); do
+        ls "${jar%.jar}".jsa.*.tmp >/dev/null 2>&1 || break
+        sleep 0.5
+    done
 }
 
 # chameleon_config DB LOG_DEST LOG_LEVEL: a configuration for these servers up to the db_conn of its

@@ -2,10 +2,13 @@ package io.chameleon.binlog;
 
 import com.github.shyiko.mysql.binlog.event.ByteArrayEventData;
 import com.github.shyiko.mysql.binlog.event.Event;
+import com.github.shyiko.mysql.binlog.event.EventData;
+import com.github.shyiko.mysql.binlog.event.EventHeader;
 import com.github.shyiko.mysql.binlog.event.EventHeaderV4;
 import com.github.shyiko.mysql.binlog.event.EventType;
 import com.github.shyiko.mysql.binlog.event.TableMapEventData;
 import com.github.shyiko.mysql.binlog.event.deserialization.ByteArrayEventDataDeserializer;
+import com.github.shyiko.mysql.binlog.event.deserialization.ChecksumType;
 import com.github.shyiko.mysql.binlog.event.deserialization.ColumnType;
 import com.github.shyiko.mysql.binlog.event.deserialization.DeleteRowsEventDataDeserializer;
 import com.github.shyiko.mysql.binlog.event.deserialization.EventDataDeserializationException;
@@ -43,7 +46,6 @@ public final class BinlogEventDeserializer {
         }
         // the library's TABLE_MAP handling fills this map; our row deserializers read from it
         Map<Long, TableMapEventData> tableMaps = new HashMap<>();
-        byType.put(EventType.TABLE_MAP, new RepeatedTableMaps());
         byType.put(EventType.QUERY, new StatementEventDeserializer());
         // not needed (the position's GTID set comes from the transactions), and the library's reader fails on
         // the tagged form MySQL 8.3+ writes once a tagged GTID was executed
@@ -63,10 +65,38 @@ public final class BinlogEventDeserializer {
         return d;
     }
 
-    /** The library's deserializer, with the events of type 42 decoded. */
+    /**
+     * The library's deserializer, with the events of type 42 decoded and each table's TABLE_MAP
+     * decoded once ({@link RepeatedTableMaps}): the library decodes a TABLE_MAP itself whatever
+     * deserializer is registered for it, hence the override of its own step.
+     */
     private static final class TaggedGtidAware extends EventDeserializer {
+        private final Map<Long, TableMapEventData> tableMaps;
+        private final RepeatedTableMaps repeated = new RepeatedTableMaps();
+        private int checksumLength;
+
         TaggedGtidAware(Map<EventType, EventDataDeserializer> byType, Map<Long, TableMapEventData> tableMaps) {
             super(new RawTypeHeaderDeserializer(), new NullEventDataDeserializer(), byType, tableMaps);
+            this.tableMaps = tableMaps;
+        }
+
+        @Override
+        public void setChecksumType(ChecksumType checksumType) {
+            super.setChecksumType(checksumType);
+            checksumLength = checksumType.getLength();
+        }
+
+        @Override
+        public EventData deserializeTableMapEventData(ByteArrayInputStream in, EventHeader header) throws IOException {
+            byte[] body = in.read((int) header.getDataLength() - checksumLength);
+            in.skip(checksumLength);
+            try {
+                TableMapEventData map = repeated.decode(body);
+                tableMaps.put(map.getTableId(), map);
+                return map;
+            } catch (IOException | RuntimeException e) {
+                throw new EventDataDeserializationException(header, e);
+            }
         }
 
         @Override

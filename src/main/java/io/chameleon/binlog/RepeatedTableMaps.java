@@ -1,7 +1,6 @@
 package io.chameleon.binlog;
 
 import com.github.shyiko.mysql.binlog.event.TableMapEventData;
-import com.github.shyiko.mysql.binlog.event.deserialization.EventDataDeserializer;
 import com.github.shyiko.mysql.binlog.event.deserialization.TableMapEventDataDeserializer;
 import com.github.shyiko.mysql.binlog.io.ByteArrayInputStream;
 
@@ -17,7 +16,7 @@ import java.util.Map;
  * replica's CPU in a sysbench catch-up (bench/README.md, "Streaming"). A map whose bytes equal the
  * last ones of its table id is the same map: the earlier decoding is handed back.
  */
-final class RepeatedTableMaps implements EventDataDeserializer<TableMapEventData> {
+final class RepeatedTableMaps {
     /** Table ids kept; a schema with more tables decodes the others each time, as before. */
     private static final int KEPT = 1024;
 
@@ -31,9 +30,8 @@ final class RepeatedTableMaps implements EventDataDeserializer<TableMapEventData
         }
     };
 
-    @Override
-    public TableMapEventData deserialize(ByteArrayInputStream in) throws IOException {
-        byte[] body = in.read(in.available()); // the event's body: the reader entered its block
+    /** The map an event's body (checksum excluded) holds. */
+    TableMapEventData decode(byte[] body) throws IOException {
         long tableId = tableId(body);
         Decoded last = byTableId.get(tableId);
         if (last != null && Arrays.equals(last.body(), body)) {

@@ -2,25 +2,20 @@ package io.chameleon.copy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ChunkPlannerTest {
 
-    @Test
-    void aTableIsCutOnlyAsFarAsItHoldsMoreThanAStreamsShare() {
-        // the bench's set, MiB as information_schema gives them, on 2 CPUs: no table is cut
-        assertThat(ChunkPlanner.parts(266, 586, 2)).isEqualTo(1);
-        assertThat(ChunkPlanner.parts(214, 586, 2)).isEqualTo(1);
-        // with 4 streams the two largest are cut in two
-        assertThat(ChunkPlanner.parts(266, 586, 4)).isEqualTo(2);
-        assertThat(ChunkPlanner.parts(20, 586, 4)).isEqualTo(1);
-    }
-
-    @Test
-    void aTableCopiedAloneIsCutOncePerStream() {
-        assertThat(ChunkPlanner.parts(586, 586, 2)).isEqualTo(2);
-        assertThat(ChunkPlanner.parts(586, 586, 4)).isEqualTo(4);
-        assertThat(ChunkPlanner.parts(586, 586, 1)).isEqualTo(1);
-        assertThat(ChunkPlanner.parts(0, 0, 4)).isEqualTo(1);
+    @ParameterizedTest(name = "{0} of {1} over {2} streams: {3} ranges")
+    @CsvSource({
+        // the bench's set, MiB as information_schema gives them: on 2 CPUs no table is cut,
+        "266, 586, 2, 1", "214, 586, 2, 1",
+        // with 4 streams the largest ones are cut in two
+        "266, 586, 4, 2", "20, 586, 4, 1",
+        // a table copied alone is cut once per stream
+        "586, 586, 2, 2", "586, 586, 4, 4", "586, 586, 1, 1", "0, 0, 4, 1"})
+    void aTableIsCutOnlyAsFarAsItHoldsMoreThanAStreamsShare(long bytes, long total, int streams, int ranges) {
+        assertThat(ChunkPlanner.parts(bytes, total, streams)).isEqualTo(ranges);
     }
 }
