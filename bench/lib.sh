@@ -262,7 +262,7 @@ start_postgres() {
         -c listen_addresses=127.0.0.1 -c unix_socket_directories=$W/pgsock $PG_TUNED $*" \
         start >/dev/null || die "PostgreSQL did not start: see $W/logs/postgres.log"
     PG_STARTED=1
-    pg postgres -c "CREATE ROLE usr_bench LOGIN PASSWORD 'bench'"
+    pg postgres -c "CREATE ROLE usr_bench LOGIN PASSWORD 'pg-secret'"
     PG_POSTMASTER=$(head -1 "$W/pg/postmaster.pid")
 }
 pg() { local db=$1; shift; PGOPTIONS='-c client_min_messages=warning' "$PSQL" -X -q -A -t -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$db" "$@"; }
@@ -305,7 +305,7 @@ pg_conn:
   host: "127.0.0.1"
   port: "$PG_PORT"
   user: "usr_bench"
-  password: "bench"
+  password: "pg-secret"
   database: "$1"
   charset: "utf8"
 sources:

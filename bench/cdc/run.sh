@@ -465,7 +465,7 @@ PEER_ROWS_S=""
 peer_phase() {
     local log="$W/logs/sysbench-peer.log"
     local peer=(sysbench oltp_write_only --db-driver=pgsql --pgsql-host=127.0.0.1 --pgsql-port="$PG_PORT"
-        --pgsql-user=usr_bench --pgsql-password=bench --pgsql-db=bench_peer --tables="$TABLES" --table-size="$TABLE_SIZE"
+        --pgsql-user=usr_bench --pgsql-password=pg-secret --pgsql-db=bench_peer --tables="$TABLES" --table-size="$TABLE_SIZE"
         --threads="$THREADS")
     pg postgres -c "CREATE DATABASE bench_peer OWNER usr_bench"
     say "peer: sysbench oltp_write_only straight into PostgreSQL (pgsql driver), $THREADS threads, ${PEER_SECS}s"

@@ -282,7 +282,7 @@ run_pgloader() { # round
     cat >"$W/pgloader/bench_r$round.load" <<LOAD
 LOAD DATABASE
      FROM mysql://usr_replica:replica@127.0.0.1:$MY_PORT/bench
-     INTO postgresql://usr_bench:bench@127.0.0.1:$PG_PORT/$db
+     INTO postgresql://usr_bench:pg-secret@127.0.0.1:$PG_PORT/$db
  WITH include drop, create tables, create indexes, reset sequences,
       workers = 4, concurrency = 1, prefetch rows = 10000, batch rows = 10000
  SET PostgreSQL PARAMETERS maintenance_work_mem to '512MB'
