@@ -265,7 +265,10 @@ final class ConfigKeys {
 
     // --- Chameleon's own keys
     static final ConfigKey<Integer> COPY_WORKERS = extension("sources.<name>.copy_workers", integer(1, 64), "4",
-            "How many connections copy data in parallel during init_replica, refresh_schema and sync_tables.");
+            "How many connections copy data in parallel during init_replica, refresh_schema and sync_tables."
+                    + " A table with a single integer key is cut into as many key ranges as it holds shares of the"
+                    + " load's bytes, a share being the load over copy_workers (at most the machine's CPUs): tables"
+                    + " of similar size are one COPY each, a table copied alone is cut once per worker.");
     // Its default must stay null: YAML reads "zero_dates: null" as a key given no value.
     static final ConfigKey<ZeroDatePolicy> ZERO_DATES = extension("sources.<name>.zero_dates",
             oneOf(ZeroDatePolicy.class), "null",
