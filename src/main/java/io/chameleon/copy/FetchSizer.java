@@ -15,7 +15,6 @@ import java.util.OptionalLong;
 final class FetchSizer {
     /** Java holds a fetched value about three times over: the packet, the byte[] and the COPY text. */
     private static final int OVERHEAD = 3;
-    private static final int MAX_FETCH = 50_000;
     private static final int ADJUST_EVERY = 256;
     /**
      * The most a worker holds, however large its share: every young collection copies the fetched
@@ -53,7 +52,7 @@ final class FetchSizer {
     }
 
     private int fit(long rowBytes) {
-        return (int) Math.max(1, Math.min(MAX_FETCH, budget / (Math.max(64, rowBytes) * OVERHEAD)));
+        return (int) Math.max(1, budget / (Math.max(64, rowBytes) * OVERHEAD)); // at most 21,845 rows of 64 bytes
     }
 
     /** The most bytes a row of this table can take on the wire, when every column has a bound. */

@@ -87,15 +87,21 @@ final class TargetBuilder {
             s.execute(create.sql());
             // autovacuum would scan the table while it fills, and an ALTER TABLE after the copy (a
             // primary key, an identity) then waits deadlock_timeout (1 s) for it to be cancelled;
-            // the swap turns it back on
-            s.execute("ALTER TABLE " + p.loadTableSql() + " SET (autovacuum_enabled = false, toast.autovacuum_enabled = false)");
+            // the swap turns it back on. Not for keep_existing_schema, whose tables load in place:
+            // a failed load would leave them without autovacuum, and the next load takes them as existing
+            if (!source.keepExistingSchema()) {
+                s.execute("ALTER TABLE " + p.loadTableSql() + " SET (autovacuum_enabled = false, toast.autovacuum_enabled = false)");
+            }
         }
     }
 
-    /** In the swap: autovacuum, off while the tables filled, runs on them again once they are in place. */
+    /** In the swap: autovacuum, off while the tables filled in the loading schema, runs on them again. */
     private void resumeAutovacuum(Connection c, List<TablePlan> plans) throws SQLException {
+        if (source.keepExistingSchema()) {
+            return;
+        }
         try (Statement s = c.createStatement()) {
-            for (TablePlan p : builtHere(plans)) {
+            for (TablePlan p : plans) {
                 s.execute("ALTER TABLE " + p.loadTableSql() + " RESET (autovacuum_enabled, toast.autovacuum_enabled)");
             }
         }

@@ -72,11 +72,16 @@ class InitReplicaOptionsIT {
                     + " REFERENCES " + fx.pgSchema + ".parent (id)");
         }
         oid = pgStrings(fx, "SELECT '" + fx.pgSchema + ".parent'::regclass::oid::text").get(0);
-        fx.mysqlExec("INSERT INTO parent VALUES (3, 'c')", "INSERT INTO child VALUES (30, 3)", "DELETE FROM child WHERE id = 10");
+        fx.mysqlExec("INSERT INTO parent VALUES (3, 'c')", "INSERT INTO child VALUES (30, 3)", "DELETE FROM child WHERE id = 10",
+                "CREATE TABLE added (id INT PRIMARY KEY)", "INSERT INTO added VALUES (1)");
         fx.useConfig(fx.config() + "    keep_existing_schema: Yes\n");
         fx.ok("init_replica", "--source", fx.sourceName, "--debug");
         assertThat(fx.diff("parent")).isEmpty();
         assertThat(fx.diff("child")).isEmpty();
+        assertThat(fx.diff("added")).isEmpty();
+        // a table the load created in place keeps autovacuum, whatever the load did on the way
+        assertThat(pgStrings(fx, "SELECT coalesce(array_to_string(reloptions, ','), 'none') FROM pg_class WHERE oid = '"
+                + fx.pgSchema + ".added'::regclass")).containsExactly("none");
         assertThat(pgStrings(fx, "SELECT '" + fx.pgSchema + ".parent'::regclass::oid::text")).containsExactly(oid);
         assertThat(pgStrings(fx, "SELECT indexname FROM pg_indexes WHERE schemaname = '" + fx.pgSchema + "' ORDER BY 1"))
                 .contains("my_own_index", "k_parent", "parent_pkey", "child_pkey");
